@@ -1,0 +1,66 @@
+package org.goalrollup;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Every command-line option of the rollup (Beam's {@code --name=value} style). */
+public interface RollupOptions extends PipelineOptions {
+  @Description("Folder holding the input CSV files (enterprises.csv, sectors.csv, production.csv, ...).")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description(
+      "Folder to publish summary/, attainment/, rejects/, _manifest.json and _SUCCESS into. "
+          + "Its previous contents are replaced only when the run succeeds.")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Compute only this year, months 1-12. Default: every year with production data.")
+  Integer getYear();
+
+  void setYear(Integer value);
+
+  @Description("Year-to-date run: YYYY-MM computes only that year, months 1..MM.")
+  String getAsOf();
+
+  void setAsOf(String value);
+
+  @Description("Targets file. Default: INPUT/targets.csv (no file = empty attainment output).")
+  String getTargets();
+
+  void setTargets(String value);
+
+  @Description("Character set of the input files: UTF-8 or GB18030.")
+  @Default.String("UTF-8")
+  String getCharset();
+
+  void setCharset(String value);
+
+  @Description(
+      "Planned total (10,000 yuan) from which an industrial project is a major project; "
+          + "5000 = 50 million yuan.")
+  @Default.String("5000")
+  String getMajorProjectThreshold();
+
+  void setMajorProjectThreshold(String value);
+
+  @Description(
+      "Largest share of rejected rows an input file may have (0.05 = 5%); "
+          + "checked per file after the run.")
+  @Default.Double(0.05)
+  Double getMaxRejectRate();
+
+  void setMaxRejectRate(Double value);
+
+  @Description("Show the framework's (Beam, Parquet, Hadoop) log messages.")
+  @Default.Boolean(false)
+  boolean isVerbose();
+
+  void setVerbose(boolean value);
+}

@@ -1,0 +1,270 @@
+package org.goalrollup;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.input.InputException;
+import org.goalrollup.input.Preflight;
+import org.goalrollup.input.ReadInputs;
+import org.goalrollup.input.ResolveEnterprises;
+import org.goalrollup.input.ResolveProjects;
+import org.goalrollup.input.ResolveRegion;
+import org.goalrollup.model.Attainment;
+import org.goalrollup.model.EnterpriseFacts;
+import org.goalrollup.model.Investment;
+import org.goalrollup.model.Milestone;
+import org.goalrollup.model.ProjectFacts;
+import org.goalrollup.model.Reject;
+import org.goalrollup.model.Summary;
+import org.goalrollup.output.RunReport;
+import org.goalrollup.output.Publisher;
+import org.goalrollup.output.WriteParquetTable;
+import org.goalrollup.stats.BuildSummaries;
+import org.goalrollup.stats.CellAcc;
+import org.goalrollup.stats.ComputeCells;
+import org.goalrollup.stats.EvaluateTargets;
+import org.goalrollup.stats.SectorMatcher;
+
+/**
+ * The goal-attainment rollup: reads the input CSV files, validates them, computes the summary
+ * and attainment tables and publishes them with the rejects as Parquet.
+ */
+public final class RollupPipeline {
+  /** Exit codes of the contract. */
+  public static final int OK = 0;
+
+  public static final int FAILED = 1;
+  public static final int BAD_COMMAND_LINE = 2;
+
+  private RollupPipeline() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the whole job and returns the exit code (0 published, 1 failed, 2 bad command line). */
+  public static int run(String[] args) {
+    Logging.configure(args);
+    PipelineOptionsFactory.register(RollupOptions.class);
+    if (List.of(args).contains("--help")) {
+      PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
+      return OK;
+    }
+    RollupOptions options;
+    RunSettings settings;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(RollupOptions.class);
+      settings = RunSettings.from(options);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: bad command line: " + e.getMessage() + " (see --help)");
+      return BAD_COMMAND_LINE;
+    }
+    return new Run(options, settings, System.out, System.err).execute();
+  }
+
+  /**
+   * Builds the rollup graph on {@code p}: reading, resolution, cell sums, summary, attainment and
+   * the three Parquet tables under {@code outDir}.
+   */
+  public static void build(
+      Pipeline p, RollupOptions options, RunSettings settings, Preflight.Checked checked, String outDir) {
+    SectorMatcher sectors = new SectorMatcher(checked.sectors());
+    ReadInputs in = ReadInputs.apply(p, options.getInput(), settings.charset(), checked.present());
+
+    PCollection<Milestone> enterpriseMilestones =
+        in.milestones.apply("MilestonesOfEnterprises", Filter.by(m -> m.getEnterpriseId() != null));
+    PCollection<Milestone> regionMilestones =
+        in.milestones.apply("MilestonesOfRegion", Filter.by(m -> m.getEnterpriseId() == null));
+    PCollection<Investment> enterpriseProjects =
+        in.investment.apply("ProjectsOfEnterprises", Filter.by(i -> i.getEnterpriseId() != null));
+    PCollection<Investment> otherProjects =
+        in.investment.apply("ProjectsWithoutEnterprise", Filter.by(i -> i.getEnterpriseId() == null));
+
+    PCollectionTuple enterprises =
+        PCollectionTuple.of(ResolveEnterprises.REGISTER, in.enterprises)
+            .and(ResolveEnterprises.PRODUCTION, in.production)
+            .and(ResolveEnterprises.RD, in.rd)
+            .and(ResolveEnterprises.MILESTONES, enterpriseMilestones)
+            .and(ResolveEnterprises.INVESTMENT, enterpriseProjects)
+            .apply("ResolveEnterprises", new ResolveEnterprises());
+    PCollection<EnterpriseFacts> facts = enterprises.get(ResolveEnterprises.FACTS);
+    PCollectionTuple projects =
+        PCollectionList.of(enterprises.get(ResolveEnterprises.KNOWN_INVESTMENT))
+            .and(otherProjects)
+            .apply("ValidProjectRows", Flatten.pCollections())
+            .apply("ResolveProjects", new ResolveProjects());
+    PCollection<ProjectFacts> projectFacts = projects.get(ResolveProjects.PROJECTS);
+    PCollectionTuple region = in.region.apply("ResolveRegion", new ResolveRegion());
+    var regionView = region.get(ResolveRegion.REGION).apply("RegionLookup", View.asMap());
+
+    PCollectionView<List<Integer>> years = computedYears(p, settings, facts);
+    PCollectionView<List<String>> districts =
+        PCollectionList.of(
+                facts.apply(
+                    "EnterpriseDistricts",
+                    FlatMapElements.into(TypeDescriptors.strings())
+                        .via((EnterpriseFacts f) -> List.of(f.getEnterprise().getDistrict()))))
+            .and(
+                projectFacts.apply(
+                    "ProjectDistricts",
+                    FlatMapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (ProjectFacts f) ->
+                                f.getRecords().stream().map(Investment::getDistrict).toList())))
+            .apply("AllDistricts", Flatten.pCollections())
+            .setCoder(StringUtf8Coder.of())
+            .apply("DistinctDistricts", Distinct.create())
+            .apply("DistrictList", View.asList());
+
+    PCollection<org.apache.beam.sdk.values.KV<String, CellAcc>> cells =
+        p.apply(
+            "ComputeCells",
+            new ComputeCells(
+                facts,
+                projectFacts,
+                regionMilestones,
+                years,
+                districts,
+                settings.period(),
+                sectors,
+                settings.thresholdCents()));
+    int endMonth = settings.period().endMonth();
+    PCollection<Summary> summary =
+        cells.apply("BuildSummaries", new BuildSummaries(regionView, endMonth));
+    PCollection<Attainment> attainment =
+        cells.apply(
+            "EvaluateTargets",
+            new EvaluateTargets(checked.targets(), regionView, districts, endMonth));
+    PCollectionList<Reject> rejectList =
+        PCollectionList.<Reject>empty(p)
+            .and(in.rejects)
+            .and(enterprises.get(ResolveEnterprises.REJECTS))
+            .and(projects.get(ResolveProjects.REJECTS))
+            .and(region.get(ResolveRegion.REJECTS));
+    PCollection<Reject> rejects = rejectList.apply("AllRejects", Flatten.pCollections());
+
+    summary.apply(
+        "WriteSummary",
+        new WriteParquetTable<>(outDir + "/summary", Summary.SCHEMA$, TableOrder::summary));
+    attainment.apply(
+        "WriteAttainment",
+        new WriteParquetTable<>(
+            outDir + "/attainment", Attainment.SCHEMA$, TableOrder::attainment));
+    rejects.apply(
+        "WriteRejects",
+        new WriteParquetTable<>(outDir + "/rejects", Reject.SCHEMA$, TableOrder::reject));
+  }
+
+  /** The computed years: the one asked for, or every year with in-force production. */
+  private static PCollectionView<List<Integer>> computedYears(
+      Pipeline p, RunSettings settings, PCollection<EnterpriseFacts> facts) {
+    PCollection<Integer> years;
+    if (settings.period().fixedYear() != null) {
+      years = p.apply("AskedYear", Create.of(settings.period().fixedYear()).withCoder(VarIntCoder.of()));
+    } else {
+      years =
+          facts
+              .apply(
+                  "ProductionYears",
+                  FlatMapElements.into(TypeDescriptors.integers())
+                      .via(
+                          (EnterpriseFacts f) ->
+                              f.getProduction().stream().map(x -> x.getYear()).distinct().toList()))
+              .setCoder(VarIntCoder.of())
+              .apply("DistinctYears", Distinct.create());
+    }
+    return years.apply("YearList", View.asList());
+  }
+
+  /** One run: preflight, pipeline, checks, publish; turns every failure into exit code 1. */
+  static final class Run {
+    private final RollupOptions options;
+    private final RunSettings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Run(RollupOptions options, RunSettings settings, PrintStream out, PrintStream err) {
+      this.options = options;
+      this.settings = settings;
+      this.out = out;
+      this.err = err;
+    }
+
+    int execute() {
+      Instant start = Instant.now();
+      Preflight.Checked checked;
+      try {
+        checked = Preflight.check(options.getInput(), options.getTargets(), settings.charset());
+      } catch (InputException e) {
+        err.println("error: " + e.getMessage());
+        return FAILED;
+      } catch (IOException e) {
+        err.println("error: cannot read input: " + e.getMessage());
+        return FAILED;
+      }
+      Publisher publisher =
+          new Publisher(options.getOutput(), start.toEpochMilli() + "-" + ProcessHandle.current().pid());
+      try {
+        publisher.prepare();
+      } catch (IOException e) {
+        err.println("error: " + e.getMessage());
+        return FAILED;
+      }
+      try {
+        out.println("rollup: reading " + options.getInput() + " ...");
+        Pipeline p = Pipeline.create(options);
+        build(p, options, settings, checked, publisher.staging().toString());
+        PipelineResult result = p.run();
+        result.waitUntilFinish();
+        RunReport report = RunReport.of(result, checked, options, settings, start);
+        String gate = report.rejectGate(settings.maxRejectRate());
+        if (gate != null) {
+          err.println("error: " + gate + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
+        report.writeManifest(publisher.staging().resolve(Publisher.MANIFEST), Instant.now());
+        publisher.publish();
+        report.print(out, publisher.output());
+        return OK;
+      } catch (RuntimeException | IOException e) {
+        publisher.abandon();
+        err.println("error: " + rootMessage(e) + "; nothing was published");
+        return FAILED;
+      }
+    }
+  }
+
+  /** The innermost meaningful message of a failure (runners wrap user exceptions). */
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    String msg = e.toString();
+    while (t != null) {
+      if (t instanceof EvaluateTargets.TargetException
+          || t instanceof IOException
+          || t instanceof InputException) {
+        msg = t.getMessage();
+      }
+      t = t.getCause();
+    }
+    return msg;
+  }
+}

@@ -1,0 +1,45 @@
+package org.goalrollup.input;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The header of a CSV file: column name to position. Columns are found by name, in any order. */
+public final class Header implements Serializable {
+  private final Map<String, Integer> index = new HashMap<>();
+  private final int size;
+
+  private Header(List<String> names) {
+    this.size = names.size();
+    for (int i = 0; i < names.size(); i++) {
+      index.putIfAbsent(names.get(i), i);
+    }
+  }
+
+  /** Builds the header of {@code file}; a repeated column name is an error. */
+  public static Header of(String file, List<String> names) throws InputException {
+    Header h = new Header(names);
+    for (int i = 0; i < names.size(); i++) {
+      if (h.index.get(names.get(i)) != i) {
+        throw new InputException(
+            file + ": line 1, column " + (i + 1) + ": column '" + names.get(i)
+                + "' appears twice in the header");
+      }
+    }
+    return h;
+  }
+
+  public boolean has(String column) {
+    return index.containsKey(column);
+  }
+
+  /** Position of the column, or -1 if the file does not have it. */
+  public int indexOf(String column) {
+    return index.getOrDefault(column, -1);
+  }
+
+  public int size() {
+    return size;
+  }
+}

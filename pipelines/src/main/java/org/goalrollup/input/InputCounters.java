@@ -1,0 +1,62 @@
+package org.goalrollup.input;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/**
+ * Names of the per-file {@link Metrics} counters: rows read, rows valid after parsing, rejects per
+ * reason, superseded and collapsed rows. The end-of-run summary reads them back.
+ */
+public final class InputCounters {
+  public static final String NAMESPACE = "input";
+
+  private InputCounters() {}
+
+  public static String read(InputFile f) {
+    return f.fileName() + ".read";
+  }
+
+  public static String valid(InputFile f) {
+    return f.fileName() + ".valid";
+  }
+
+  public static String rejectedName(InputFile f, Reason r) {
+    return f.fileName() + ".rejected." + r.name();
+  }
+
+  public static String superseded(InputFile f) {
+    return f.fileName() + ".superseded";
+  }
+
+  public static String collapsed(InputFile f) {
+    return f.fileName() + ".collapsed";
+  }
+
+  public static Counter rejected(InputFile f, Reason r) {
+    return Metrics.counter(NAMESPACE, rejectedName(f, r));
+  }
+
+  /** Adds n superseded rows of the file (no-op for 0, so unused counters stay absent). */
+  public static void superseded(InputFile f, long n) {
+    if (n != 0) {
+      Metrics.counter(NAMESPACE, superseded(f)).inc(n);
+    }
+  }
+
+  /** Adds n collapsed duplicate rows of the file. */
+  public static void collapsed(InputFile f, long n) {
+    if (n != 0) {
+      Metrics.counter(NAMESPACE, collapsed(f)).inc(n);
+    }
+  }
+
+  /** The input file of a reject row. */
+  public static InputFile fileOf(String sourceFile) {
+    for (InputFile f : InputFile.values()) {
+      if (f.fileName().equals(sourceFile)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown source file " + sourceFile);
+  }
+}

@@ -1,0 +1,128 @@
+package org.goalrollup.input;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.goalrollup.model.SectorRule;
+import org.goalrollup.model.Target;
+import org.goalrollup.stats.Indicators;
+
+/**
+ * Checks made before the pipeline starts, so that a run that cannot succeed writes nothing: every
+ * required file exists, every present file has its required columns, and sectors.csv and the
+ * targets file are entirely valid. Returns the parsed sectors and targets.
+ */
+public final class Preflight {
+  private Preflight() {}
+
+  /** What the checks found: the optional files present, the sector rules and the targets. */
+  public record Checked(Set<InputFile> present, List<SectorRule> sectors, List<Target> targets) {}
+
+  public static Checked check(String inputDir, String targetsPath, String charset)
+      throws InputException, IOException {
+    Set<InputFile> present = EnumSet.noneOf(InputFile.class);
+    for (InputFile f : InputFile.values()) {
+      if (f == InputFile.TARGETS) {
+        continue;
+      }
+      ResourceId id = CsvFiles.resolve(inputDir, f);
+      if (!CsvFiles.exists(id)) {
+        if (f.required()) {
+          throw new InputException(
+              f.fileName() + ": required file not found in " + inputDir);
+        }
+        continue;
+      }
+      present.add(f);
+      try (CsvReader r = CsvFiles.open(id, charset)) {
+        CsvFiles.checkColumns(CsvFiles.readHeader(r, f), f);
+      } catch (CharacterCodingException e) {
+        throw badCharset(f, charset);
+      }
+    }
+    List<SectorRule> sectors = readStrict(CsvFiles.resolve(inputDir, InputFile.SECTORS), InputFile.SECTORS, charset, RowParsers::sector);
+    ResourceId targetsId =
+        targetsPath != null
+            ? FileSystems.matchNewResource(targetsPath, false)
+            : CsvFiles.resolve(inputDir, InputFile.TARGETS);
+    List<Target> targets = List.of();
+    if (CsvFiles.exists(targetsId)) {
+      present.add(InputFile.TARGETS);
+      targets = readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target);
+      checkTargets(targets, sectors);
+    } else if (targetsPath != null) {
+      throw new InputException(targetsPath + ": targets file given by --targets not found");
+    }
+    return new Checked(present, sectors, targets);
+  }
+
+  private static InputException badCharset(InputFile f, String charset) {
+    return new InputException(
+        f.fileName()
+            + ": bytes that are not valid "
+            + charset
+            + " (try --charset=GB18030 or --charset=UTF-8)");
+  }
+
+  /** Reads a file in which every row must be valid; the first bad row fails the run. */
+  static <T> List<T> readStrict(ResourceId id, InputFile f, String charset, RowParser<T> parser)
+      throws IOException, InputException {
+    List<T> rows = new ArrayList<>();
+    List<CsvFiles.RejectedRow> bad = new ArrayList<>();
+    Header header;
+    try (CsvReader r = CsvFiles.open(id, charset)) {
+      header = CsvFiles.readHeader(r, f);
+      CsvFiles.checkColumns(header, f);
+      CsvFiles.parse(r, header, f, parser, rows::add, bad::add);
+    } catch (CharacterCodingException e) {
+      throw badCharset(f, charset);
+    }
+    if (!bad.isEmpty()) {
+      CsvFiles.RejectedRow b = bad.get(0);
+      String where = f.fileName() + ": line " + b.record().line();
+      if (b.column() != null) {
+        where += ", column " + (header.indexOf(b.column()) + 1) + " (" + b.column() + ")";
+      }
+      throw new InputException(
+          where + ": " + b.reason() + ": " + b.detail() + " - the file must be entirely valid");
+    }
+    return rows;
+  }
+
+  /** Indicators must exist, sectors must be in sectors.csv, keys must be unique. */
+  static void checkTargets(List<Target> targets, List<SectorRule> sectors) throws InputException {
+    Set<String> sectorIds = new java.util.HashSet<>();
+    sectors.forEach(s -> sectorIds.add(s.getSectorId()));
+    Map<String, Long> seen = new HashMap<>();
+    for (Target t : targets) {
+      String where = InputFile.TARGETS.fileName() + ": line " + t.getLineNumber();
+      if (!Indicators.isValid(t.getIndicator())) {
+        throw new InputException(
+            where
+                + ", column indicator: '"
+                + t.getIndicator()
+                + "' is neither a numeric summary column nor milestones.KIND");
+      }
+      if (!"ALL".equals(t.getSectorId()) && !sectorIds.contains(t.getSectorId())) {
+        throw new InputException(
+            where + ", column sector_id: '" + t.getSectorId() + "' is not in sectors.csv");
+      }
+      String key =
+          t.getIndicator() + "|" + t.getSectorId() + "|" + t.getDistrict() + "|" + t.getYear();
+      Long first = seen.putIfAbsent(key, t.getLineNumber());
+      if (first != null) {
+        throw new InputException(
+            where
+                + ": duplicate target (indicator, sector_id, district, year) of line "
+                + first);
+      }
+    }
+  }
+}

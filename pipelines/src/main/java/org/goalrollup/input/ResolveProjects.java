@@ -1,0 +1,82 @@
+package org.goalrollup.input;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.model.Investment;
+import org.goalrollup.model.ProjectFacts;
+import org.goalrollup.model.Reject;
+
+/**
+ * Groups valid investment rows by project and applies the revision rule per (year, month):
+ * {@link ProjectFacts} (the in-force monthly records, sorted) and CONFLICTING_DUPLICATE rejects
+ * come out.
+ */
+public final class ResolveProjects
+    extends PTransform<PCollection<Investment>, PCollectionTuple> {
+  public static final TupleTag<ProjectFacts> PROJECTS = new TupleTag<>("projects") {};
+  public static final TupleTag<Reject> REJECTS = new TupleTag<>("rejects") {};
+
+  @Override
+  public PCollectionTuple expand(PCollection<Investment> rows) {
+    PCollectionTuple out =
+        rows.apply(
+                "KeyByProject",
+                MapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(), TypeDescriptor.of(Investment.class)))
+                    .via((Investment i) -> KV.of(i.getProjectId(), i)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Investment.class)))
+            .apply("GroupByProject", GroupByKey.create())
+            .apply(
+                "ResolveProject",
+                ParDo.of(new ResolveFn()).withOutputTags(PROJECTS, TupleTagList.of(REJECTS)));
+    out.get(PROJECTS).setCoder(AvroCoder.of(ProjectFacts.class));
+    out.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
+    return out;
+  }
+
+  /** The in-force records of one project, sorted by (year, month), and its conflicts. */
+  public static Revisions.Outcome<Investment> resolve(String projectId, Iterable<Investment> rows) {
+    Revisions.Outcome<Investment> o =
+        Revisions.resolve(
+            rows,
+            i -> "project_id=" + projectId + " year=" + i.getYear() + " month=" + i.getMonth());
+    o.inForce.sort(
+        Comparator.comparingInt(Investment::getYear).thenComparingInt(Investment::getMonth));
+    return o;
+  }
+
+  static final class ResolveFn extends DoFn<KV<String, Iterable<Investment>>, ProjectFacts> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Investment>> e, MultiOutputReceiver out) {
+      Revisions.Outcome<Investment> o = resolve(e.getKey(), e.getValue());
+      InputCounters.superseded(InputFile.INVESTMENT, o.superseded);
+      InputCounters.collapsed(InputFile.INVESTMENT, o.collapsed);
+      for (Reject r : Revisions.conflictRejects(InputFile.INVESTMENT, o)) {
+        InputCounters.rejected(InputFile.INVESTMENT, Reason.CONFLICTING_DUPLICATE).inc();
+        out.get(REJECTS).output(r);
+      }
+      if (!o.inForce.isEmpty()) {
+        List<Investment> records = new ArrayList<>(o.inForce);
+        out.get(PROJECTS)
+            .output(ProjectFacts.newBuilder().setProjectId(e.getKey()).setRecords(records).build());
+      }
+    }
+  }
+}

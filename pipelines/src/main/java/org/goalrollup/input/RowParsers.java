@@ -1,0 +1,187 @@
+package org.goalrollup.input;
+
+import java.time.LocalDate;
+import org.goalrollup.model.Direction;
+import org.goalrollup.model.Enterprise;
+import org.goalrollup.model.Investment;
+import org.goalrollup.model.InvestmentCategory;
+import org.goalrollup.model.MatchType;
+import org.goalrollup.model.Milestone;
+import org.goalrollup.model.Production;
+import org.goalrollup.model.RdCenterLevel;
+import org.goalrollup.model.RdRecord;
+import org.goalrollup.model.RegionRecord;
+import org.goalrollup.model.SectorRule;
+import org.goalrollup.model.Target;
+
+/**
+ * The row parsers of every input file. Columns are checked in the contract's column order, then
+ * {@code revision}, then cross-column rules, so a row with several faults gets the contract's one
+ * reason.
+ */
+public final class RowParsers {
+  private RowParsers() {}
+
+  public static Enterprise enterprise(Row r) throws RowRejected {
+    Enterprise.Builder b = Enterprise.newBuilder();
+    b.setEnterpriseId(r.required("enterprise_id"));
+    b.setName(r.required("name"));
+    b.setDistrict(Values.district("district", r.required("district")));
+    b.setIndustryCode(Values.industryCode("industry_code", r.required("industry_code")));
+    String from = r.optional("high_tech_from");
+    LocalDate fromDate = from == null ? null : Values.date("high_tech_from", from);
+    String to = r.optional("high_tech_to");
+    LocalDate toDate = to == null ? null : Values.date("high_tech_to", to);
+    String level = r.optional("rd_center_level");
+    b.setRdCenterLevel(
+        level == null
+            ? RdCenterLevel.NONE
+            : Values.enumValue("rd_center_level", level, RdCenterLevel.class));
+    b.setRevision(r.revision());
+    if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE,
+          "high_tech_to",
+          "high_tech_to: '" + to + "' is before high_tech_from '" + from + "'");
+    }
+    b.setHighTechFrom(fromDate).setHighTechTo(toDate);
+    return b.setLineNumber(r.line()).setRaw(r.raw()).build();
+  }
+
+  public static SectorRule sector(Row r) throws RowRejected {
+    String id = Values.code("sector_id", r.required("sector_id"));
+    if ("ALL".equals(id)) {
+      throw new RowRejected(
+          Reason.INVALID_CODE, "sector_id", "sector_id: 'ALL' is reserved for the whole region");
+    }
+    String name = r.required("sector_name");
+    MatchType type = Values.enumValue("match_type", r.required("match_type"), MatchType.class);
+    String value = r.required("match_value");
+    if (type == MatchType.INDUSTRY_PREFIX) {
+      Values.industryCode("match_value", value);
+    }
+    r.revision();
+    return SectorRule.newBuilder()
+        .setSectorId(id)
+        .setSectorName(name)
+        .setMatchType(type)
+        .setMatchValue(value)
+        .setLineNumber(r.line())
+        .build();
+  }
+
+  public static Production production(Row r) throws RowRejected {
+    return Production.newBuilder()
+        .setEnterpriseId(r.required("enterprise_id"))
+        .setYear(Values.year("year", r.required("year")))
+        .setMonth(Values.month("month", r.required("month")))
+        .setAboveScale(Values.bool("above_scale", r.required("above_scale")))
+        .setOutputValue(Values.amount("output_value", r.required("output_value"), true))
+        .setValueAdded(Values.amount("value_added", r.required("value_added"), false))
+        .setRevenue(Values.amount("revenue", r.required("revenue"), true))
+        .setEmployees(Values.count("employees", r.required("employees")))
+        .setRevision(r.revision())
+        .setLineNumber(r.line())
+        .setRaw(r.raw())
+        .build();
+  }
+
+  public static Investment investment(Row r) throws RowRejected {
+    return Investment.newBuilder()
+        .setProjectId(r.required("project_id"))
+        .setEnterpriseId(r.optional("enterprise_id"))
+        .setDistrict(Values.district("district", r.required("district")))
+        .setIndustryCode(Values.industryCode("industry_code", r.required("industry_code")))
+        .setYear(Values.year("year", r.required("year")))
+        .setMonth(Values.month("month", r.required("month")))
+        .setCategory(
+            Values.enumValue("category", r.required("category"), InvestmentCategory.class))
+        .setHighTech(Values.bool("high_tech", r.required("high_tech")))
+        .setTechRenovation(Values.bool("tech_renovation", r.required("tech_renovation")))
+        .setPlannedTotal(Values.amount("planned_total", r.required("planned_total"), true))
+        .setCompleted(Values.amount("completed", r.required("completed"), true))
+        .setRevision(r.revision())
+        .setLineNumber(r.line())
+        .setRaw(r.raw())
+        .build();
+  }
+
+  public static RdRecord rd(Row r) throws RowRejected {
+    return RdRecord.newBuilder()
+        .setEnterpriseId(r.required("enterprise_id"))
+        .setYear(Values.year("year", r.required("year")))
+        .setRdExpenditure(Values.amount("rd_expenditure", r.required("rd_expenditure"), true))
+        .setRdPersonnel(Values.count("rd_personnel", r.required("rd_personnel")))
+        .setRevision(r.revision())
+        .setLineNumber(r.line())
+        .setRaw(r.raw())
+        .build();
+  }
+
+  public static RegionRecord region(Row r) throws RowRejected {
+    RegionRecord.Builder b = RegionRecord.newBuilder();
+    b.setDistrict(r.required("district"));
+    b.setYear(Values.year("year", r.required("year")));
+    var gdp = Values.amount("gdp", r.required("gdp"), false);
+    if (gdp.signum() <= 0) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE, "gdp", "gdp: '" + r.optional("gdp") + "' is not positive");
+    }
+    b.setGdp(gdp);
+    String index = r.optional("va_price_index");
+    if (index != null) {
+      var p = Values.decimal("va_price_index", index);
+      if (p.signum() <= 0) {
+        throw new RowRejected(
+            Reason.OUT_OF_RANGE,
+            "va_price_index",
+            "va_price_index: '" + index + "' is not positive");
+      }
+      if (p.scale() > 6) {
+        throw new RowRejected(
+            Reason.INVALID_NUMBER,
+            "va_price_index",
+            "va_price_index: '" + index + "' has more than 6 decimals");
+      }
+      b.setVaPriceIndex(p.setScale(6));
+    }
+    String other = r.optional("other_rd_expenditure");
+    b.setOtherRdExpenditure(
+        other == null
+            ? java.math.BigDecimal.ZERO.setScale(2)
+            : Values.amount("other_rd_expenditure", other, true));
+    return b.setRevision(r.revision()).setLineNumber(r.line()).setRaw(r.raw()).build();
+  }
+
+  public static Milestone milestone(Row r) throws RowRejected {
+    Milestone.Builder b = Milestone.newBuilder();
+    b.setYear(Values.year("year", r.required("year")));
+    b.setKind(Values.code("kind", r.required("kind")));
+    b.setEnterpriseId(r.optional("enterprise_id"));
+    b.setTitle(r.required("title"));
+    b.setDate(Values.date("date", r.required("date")));
+    r.revision();
+    return b.setLineNumber(r.line()).setRaw(r.raw()).build();
+  }
+
+  public static Target target(Row r) throws RowRejected {
+    Target.Builder b = Target.newBuilder();
+    b.setIndicator(r.required("indicator"));
+    String sector = r.optional("sector_id");
+    b.setSectorId(sector == null ? "ALL" : sector);
+    String district = r.optional("district");
+    b.setDistrict(district == null ? "ALL" : district);
+    b.setYear(Values.year("year", r.required("year")));
+    b.setDirection(Values.enumValue("direction", r.required("direction"), Direction.class));
+    String ensure = r.optional("ensure");
+    b.setEnsure(ensure == null ? null : Values.decimal("ensure", ensure).doubleValue());
+    String strive = r.optional("strive");
+    b.setStrive(strive == null ? null : Values.decimal("strive", strive).doubleValue());
+    r.revision();
+    if (ensure == null && strive == null) {
+      throw new RowRejected(
+          Reason.MISSING_FIELD, "ensure", "ensure/strive: a target needs at least one level");
+    }
+    return b.setLineNumber(r.line()).build();
+  }
+}

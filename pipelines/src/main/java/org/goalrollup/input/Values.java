@@ -1,0 +1,175 @@
+package org.goalrollup.input;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Pure parsers for the contract's field formats. Each returns the typed value or throws {@link
+ * RowRejected} with the reason code of the contract and a detail naming the column and value.
+ */
+public final class Values {
+  private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+  private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern INDUSTRY_CODE = Pattern.compile("\\d{2,4}");
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
+
+  private Values() {}
+
+  static String quote(String value) {
+    return "'" + value + "'";
+  }
+
+  /** An amount in 10,000 yuan: {@code -?\d+(\.\d{1,2})?}, returned with scale 2. */
+  public static BigDecimal amount(String column, String value, boolean nonNegative)
+      throws RowRejected {
+    if (!AMOUNT.matcher(value).matches()) {
+      throw new RowRejected(
+          Reason.INVALID_NUMBER,
+          column,
+          column + ": " + quote(value) + " is not a plain amount (digits, at most 2 decimals)");
+    }
+    BigDecimal d = new BigDecimal(value).setScale(2);
+    if (nonNegative && d.signum() < 0) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE, column, column + ": " + quote(value) + " is negative");
+    }
+    return d;
+  }
+
+  /** A plain decimal with any number of fractional digits (price indexes, target levels). */
+  public static BigDecimal decimal(String column, String value) throws RowRejected {
+    if (!DECIMAL.matcher(value).matches()) {
+      throw new RowRejected(
+          Reason.INVALID_NUMBER, column, column + ": " + quote(value) + " is not a plain decimal");
+    }
+    return new BigDecimal(value);
+  }
+
+  /** An integer {@code -?\d+} that fits a long. */
+  public static long integer(String column, String value) throws RowRejected {
+    if (!INTEGER.matcher(value).matches() || value.length() > 18) {
+      throw new RowRejected(
+          Reason.INVALID_NUMBER, column, column + ": " + quote(value) + " is not an integer");
+    }
+    return Long.parseLong(value);
+  }
+
+  /** A count: an integer >= 0. */
+  public static long count(String column, String value) throws RowRejected {
+    long n = integer(column, value);
+    if (n < 0) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE, column, column + ": " + quote(value) + " is negative");
+    }
+    return n;
+  }
+
+  /** A year: an integer from 1000 to 9999. */
+  public static int year(String column, String value) throws RowRejected {
+    long y = integer(column, value);
+    if (y < 1000 || y > 9999) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE, column, column + ": " + quote(value) + " is not a 4-digit year");
+    }
+    return (int) y;
+  }
+
+  /** A month: an integer from 1 to 12 (a non-integer is INVALID_NUMBER, else INVALID_CODE). */
+  public static int month(String column, String value) throws RowRejected {
+    long m = integer(column, value);
+    if (m < 1 || m > 12) {
+      throw new RowRejected(
+          Reason.INVALID_CODE, column, column + ": " + quote(value) + " is not a month 1-12");
+    }
+    return (int) m;
+  }
+
+  /** A boolean: true/false, 1/0, Y/N, 是/否, case-insensitive. */
+  public static boolean bool(String column, String value) throws RowRejected {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true":
+      case "1":
+      case "y":
+      case "是":
+        return true;
+      case "false":
+      case "0":
+      case "n":
+      case "否":
+        return false;
+      default:
+        throw new RowRejected(
+            Reason.INVALID_CODE,
+            column,
+            column + ": " + quote(value) + " is not a boolean (true/false, 1/0, Y/N, 是/否)");
+    }
+  }
+
+  /** A calendar date YYYY-MM-DD. */
+  public static LocalDate date(String column, String value) throws RowRejected {
+    if (DATE.matcher(value).matches()) {
+      try {
+        return LocalDate.of(
+            Integer.parseInt(value.substring(0, 4)),
+            Integer.parseInt(value.substring(5, 7)),
+            Integer.parseInt(value.substring(8, 10)));
+      } catch (DateTimeException e) {
+        // falls through to the rejection below
+      }
+    }
+    throw new RowRejected(
+        Reason.INVALID_DATE, column, column + ": " + quote(value) + " is not a date YYYY-MM-DD");
+  }
+
+  /** A GB/T 4754 industry code: 2 to 4 digits. */
+  public static String industryCode(String column, String value) throws RowRejected {
+    if (!INDUSTRY_CODE.matcher(value).matches()) {
+      throw new RowRejected(
+          Reason.INVALID_CODE,
+          column,
+          column + ": " + quote(value) + " is not a GB/T 4754 code of 2-4 digits");
+    }
+    return value;
+  }
+
+  /** A code matching {@code [A-Z0-9_]+}. */
+  public static String code(String column, String value) throws RowRejected {
+    if (!CODE.matcher(value).matches()) {
+      throw new RowRejected(
+          Reason.INVALID_CODE, column, column + ": " + quote(value) + " is not a code [A-Z0-9_]+");
+    }
+    return value;
+  }
+
+  /** A district name; {@code ALL} is reserved for the whole region. */
+  public static String district(String column, String value) throws RowRejected {
+    if ("ALL".equals(value)) {
+      throw new RowRejected(
+          Reason.INVALID_CODE, column, column + ": 'ALL' is reserved for the whole region");
+    }
+    return value;
+  }
+
+  /** One of the given enum constants, case-sensitive. */
+  public static <E extends Enum<E>> E enumValue(String column, String value, Class<E> type)
+      throws RowRejected {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(value)) {
+        return e;
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (E e : type.getEnumConstants()) {
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name());
+    }
+    throw new RowRejected(
+        Reason.INVALID_CODE,
+        column,
+        column + ": " + quote(value) + " is not one of " + allowed);
+  }
+}

@@ -1,0 +1,186 @@
+package org.goalrollup.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.goalrollup.RollupOptions;
+import org.goalrollup.RunSettings;
+import org.goalrollup.input.CsvFiles;
+import org.goalrollup.input.InputCounters;
+import org.goalrollup.input.InputFile;
+import org.goalrollup.input.Preflight;
+import org.goalrollup.stats.ComputeCells;
+import org.goalrollup.stats.EvaluateTargets;
+
+/**
+ * What a finished run read, rejected and wrote, from the pipeline's counters: the reject-rate
+ * gate, the {@code _manifest.json} and the console summary.
+ */
+public final class RunReport {
+  private final List<FileStats> files = new ArrayList<>();
+  private final RunCounters counters;
+  private final Preflight.Checked checked;
+  private final RollupOptions options;
+  private final RunSettings settings;
+  private final Instant start;
+
+  private RunReport(
+      RunCounters counters,
+      Preflight.Checked checked,
+      RollupOptions options,
+      RunSettings settings,
+      Instant start) {
+    this.counters = counters;
+    this.checked = checked;
+    this.options = options;
+    this.settings = settings;
+    this.start = start;
+    for (InputFile f : InputFile.values()) {
+      if (checked.present().contains(f) && f != InputFile.SECTORS && f != InputFile.TARGETS) {
+        files.add(FileStats.of(f, counters));
+      }
+    }
+  }
+
+  public static RunReport of(
+      PipelineResult result,
+      Preflight.Checked checked,
+      RollupOptions options,
+      RunSettings settings,
+      Instant start) {
+    return new RunReport(
+        RunCounters.of(
+            result,
+            InputCounters.NAMESPACE,
+            WriteParquetTable.OUTPUT_NAMESPACE,
+            EvaluateTargets.STATUS_NAMESPACE,
+            ComputeCells.PERIOD_NAMESPACE),
+        checked,
+        options,
+        settings,
+        start);
+  }
+
+  /** Null if every file is within the limit, else the message naming the worst file. */
+  public String rejectGate(double maxRate) {
+    for (FileStats f : files) {
+      if (f.rejectRate() > maxRate) {
+        return String.format(
+            "%s: %.2f%% of its %d rows were rejected, over --maxRejectRate=%s (%s)",
+            f.file().fileName(),
+            100 * f.rejectRate(),
+            f.read(),
+            maxRate,
+            f.topReasons());
+      }
+    }
+    return null;
+  }
+
+  public List<Integer> years() {
+    List<Integer> ys = new ArrayList<>();
+    counters.withPrefix(ComputeCells.PERIOD_NAMESPACE, "year.").keySet().forEach(y -> ys.add(Integer.valueOf(y)));
+    ys.sort(null);
+    return ys;
+  }
+
+  public void writeManifest(Path file, Instant end) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pipeline", "goal-rollup");
+    m.put("pipeline_version", version());
+    m.put("runner", options.getRunner().getSimpleName());
+    m.put("start_time", start.toString());
+    m.put("end_time", end.toString());
+    Map<String, Object> opts = new LinkedHashMap<>();
+    opts.put("input", options.getInput());
+    opts.put("output", options.getOutput());
+    opts.put("year", options.getYear());
+    opts.put("asOf", options.getAsOf());
+    opts.put("targets", options.getTargets());
+    opts.put("charset", settings.charset());
+    opts.put("majorProjectThreshold", options.getMajorProjectThreshold());
+    opts.put("maxRejectRate", settings.maxRejectRate());
+    m.put("options", opts);
+    m.put("computed_years", years());
+    m.put("period_end_month", settings.period().endMonth());
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (FileStats f : files) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("file", f.file().fileName());
+      e.put("sha256", sha256(CsvFiles.resolve(options.getInput(), f.file())));
+      e.put("rows_read", f.read());
+      e.put("accepted", f.accepted());
+      e.put("rejected", f.rejectedTotal());
+      e.put("rejected_by_reason", f.rejected());
+      e.put("duplicates_collapsed", f.collapsed());
+      e.put("superseded", f.superseded());
+      inputs.add(e);
+    }
+    m.put("inputs", inputs);
+    m.put("sectors", checked.sectors().size());
+    m.put("targets", checked.targets().size());
+    m.put("rows_written", counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
+    m.put("attainment_status", counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, ""));
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(file.toFile(), m);
+  }
+
+  /** The short end-of-run summary on the console. */
+  public void print(PrintStream out, Path output) {
+    out.println("rollup: years " + years() + ", months 1-" + settings.period().endMonth());
+    out.printf("%-16s %9s %9s %9s %11s %10s%n", "input", "read", "accepted", "rejected", "superseded", "collapsed");
+    for (FileStats f : files) {
+      out.printf(
+          "%-16s %9d %9d %9d %11d %10d%s%n",
+          f.file().fileName(),
+          f.read(),
+          f.accepted(),
+          f.rejectedTotal(),
+          f.superseded(),
+          f.collapsed(),
+          f.rejected().isEmpty() ? "" : "  " + f.rejected());
+    }
+    out.println("rows written: " + counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
+    Map<String, Long> statuses = counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, "");
+    if (!statuses.isEmpty()) {
+      out.println("targets: " + statuses);
+    }
+    out.println("published: " + output);
+  }
+
+  static String version() {
+    String v = RunReport.class.getPackage().getImplementationVersion();
+    return v != null ? v : "dev";
+  }
+
+  static String sha256(ResourceId id) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        d.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.goalrollup.output;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes a table as one Parquet file through {@link ParquetIO#sink}, rows sorted by a fixed order
+ * so that two runs on the same inputs write the same rows in the same order. Records go in; the
+ * path of the written file comes out. An empty table still gets a file (with the schema and no
+ * rows), so readers never find the folder empty.
+ */
+public final class WriteParquetTable<T extends SpecificRecordBase>
+    extends PTransform<PCollection<T>, PCollection<String>> {
+  /** Metrics namespace of the rows-written counters ({@code <table>.rows}). */
+  public static final String OUTPUT_NAMESPACE = "output";
+
+  private final String directory;
+  private final Schema schema;
+  private final Comparator<T> order;
+
+  public WriteParquetTable(String directory, Schema schema, SerializableComparator<T> order) {
+    this.directory = directory;
+    this.schema = schema;
+    this.order = order;
+  }
+
+  /** A comparator that can travel with the transform. */
+  public interface SerializableComparator<T> extends Comparator<T>, Serializable {}
+
+  @Override
+  public PCollection<String> expand(PCollection<T> rows) {
+    Coder<T> coder = rows.getCoder();
+    return rows.apply("CollectRows", Combine.globally(new ToListFn<>(coder)))
+        .setCoder(ListCoder.of(coder))
+        .apply("WriteFile", ParDo.of(new WriteFn<>(directory, schema.toString(), order)));
+  }
+
+  /** The table name: the last segment of its folder. */
+  static String name(String directory) {
+    String d = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+    return d.substring(d.lastIndexOf('/') + 1);
+  }
+
+  static final class ToListFn<T> extends Combine.CombineFn<T, List<T>, List<T>> {
+    private final Coder<T> coder;
+
+    ToListFn(Coder<T> coder) {
+      this.coder = coder;
+    }
+
+    @Override
+    public List<T> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<T> addInput(List<T> acc, T input) {
+      acc.add(input);
+      return acc;
+    }
+
+    @Override
+    public List<T> mergeAccumulators(Iterable<List<T>> accs) {
+      List<T> out = new ArrayList<>();
+      accs.forEach(out::addAll);
+      return out;
+    }
+
+    @Override
+    public List<T> extractOutput(List<T> acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<List<T>> getAccumulatorCoder(CoderRegistry registry, Coder<T> inputCoder) {
+      return ListCoder.of(coder);
+    }
+  }
+
+  static final class WriteFn<T extends SpecificRecordBase> extends DoFn<List<T>, String> {
+    private final String directory;
+    private final String schemaJson;
+    private final Comparator<T> order;
+
+    WriteFn(String directory, String schemaJson, Comparator<T> order) {
+      this.directory = directory;
+      this.schemaJson = schemaJson;
+      this.order = order;
+    }
+
+    @ProcessElement
+    public void process(@Element List<T> rows, OutputReceiver<String> out) throws IOException {
+      List<T> sorted = new ArrayList<>(rows);
+      sorted.sort(order);
+      Schema schema = new Schema.Parser().parse(schemaJson);
+      ResourceId file =
+          FileSystems.matchNewResource(directory, true)
+              .resolve(
+                  "part-00000.parquet",
+                  org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      ParquetIO.Sink sink = ParquetIO.sink(schema);
+      try (var channel = FileSystems.create(file, MimeTypes.BINARY)) {
+        sink.open(channel);
+        for (T r : sorted) {
+          GenericRecord g = AvroRecords.toGeneric(r);
+          sink.write(g);
+        }
+        sink.flush();
+      }
+      org.apache.beam.sdk.metrics.Metrics.counter(OUTPUT_NAMESPACE, name(directory) + ".rows")
+          .inc(sorted.size());
+      out.output(file.toString());
+    }
+  }
+}

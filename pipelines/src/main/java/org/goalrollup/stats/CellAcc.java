@@ -1,0 +1,165 @@
+package org.goalrollup.stats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
+
+/**
+ * The running sums of one cell: a long per {@link Measure} and a count per milestone kind. Sums
+ * are exact (longs of cents), so combining in any order gives the same result.
+ */
+public final class CellAcc {
+  final long[] values = new long[Measure.COUNT];
+  final TreeMap<String, Long> milestones = new TreeMap<>();
+
+  public long get(Measure m) {
+    return values[m.ordinal()];
+  }
+
+  public CellAcc add(Measure m, long v) {
+    values[m.ordinal()] = Math.addExact(values[m.ordinal()], v);
+    return this;
+  }
+
+  public CellAcc addMilestone(String kind, long n) {
+    milestones.merge(kind, n, Math::addExact);
+    return this;
+  }
+
+  /** Milestone counts by kind; absent kinds count 0. */
+  public Map<String, Long> milestones() {
+    return milestones;
+  }
+
+  public long milestones(String kind) {
+    return milestones.getOrDefault(kind, 0L);
+  }
+
+  public CellAcc merge(CellAcc o) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Math.addExact(values[i], o.values[i]);
+    }
+    o.milestones.forEach(this::addMilestone);
+    return this;
+  }
+
+  public boolean isZero() {
+    for (long v : values) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return milestones.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CellAcc c
+        && Arrays.equals(values, c.values)
+        && milestones.equals(c.milestones);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(Arrays.hashCode(values), milestones);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("CellAcc{");
+    for (Measure m : Measure.values()) {
+      if (get(m) != 0) {
+        sb.append(m).append('=').append(get(m)).append(' ');
+      }
+    }
+    return sb.append(milestones).append('}').toString();
+  }
+
+  /** Compact coder: variable-length longs and the milestone map. */
+  public static final class Coder extends CustomCoder<CellAcc> {
+    private static final Coder INSTANCE = new Coder();
+    private static final VarLongCoder LONG = VarLongCoder.of();
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(CellAcc acc, OutputStream out) throws IOException {
+      for (long v : acc.values) {
+        LONG.encode(v, out);
+      }
+      LONG.encode((long) acc.milestones.size(), out);
+      for (Map.Entry<String, Long> e : acc.milestones.entrySet()) {
+        STRING.encode(e.getKey(), out);
+        LONG.encode(e.getValue(), out);
+      }
+    }
+
+    @Override
+    public CellAcc decode(InputStream in) throws IOException {
+      CellAcc acc = new CellAcc();
+      for (int i = 0; i < acc.values.length; i++) {
+        acc.values[i] = LONG.decode(in);
+      }
+      long n = LONG.decode(in);
+      for (long i = 0; i < n; i++) {
+        acc.milestones.put(STRING.decode(in), LONG.decode(in));
+      }
+      return acc;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  /** Sums cell accumulators in place; runners lift it before the shuffle. */
+  public static final class Sum extends Combine.CombineFn<CellAcc, CellAcc, CellAcc> {
+    @Override
+    public CellAcc createAccumulator() {
+      return new CellAcc();
+    }
+
+    @Override
+    public CellAcc addInput(CellAcc acc, CellAcc input) {
+      return acc.merge(input);
+    }
+
+    @Override
+    public CellAcc mergeAccumulators(Iterable<CellAcc> accs) {
+      CellAcc out = new CellAcc();
+      for (CellAcc a : accs) {
+        out.merge(a);
+      }
+      return out;
+    }
+
+    @Override
+    public CellAcc extractOutput(CellAcc acc) {
+      return acc;
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<CellAcc> getAccumulatorCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<CellAcc> inputCoder) {
+      return Coder.of();
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<CellAcc> getDefaultOutputCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<CellAcc> inputCoder) {
+      return Coder.of();
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package org.goalrollup.stats;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.goalrollup.model.EnterpriseFacts;
+import org.goalrollup.model.Milestone;
+import org.goalrollup.model.ProjectFacts;
+
+/**
+ * Computes the exact sums of every cell of the grid: enterprise facts, project facts and the
+ * milestones without an enterprise go in; one (cell key, sums) pair per cell of (computed year) x
+ * (sectors + ALL) x (districts + ALL) comes out, zeros included.
+ */
+public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String, CellAcc>>> {
+  /** Metrics namespace with one counter {@code year.Y} per computed year. */
+  public static final String PERIOD_NAMESPACE = "period";
+
+  private final PCollection<EnterpriseFacts> enterprises;
+  private final PCollection<ProjectFacts> projects;
+  private final PCollection<Milestone> regionMilestones;
+  private final PCollectionView<List<Integer>> years;
+  private final PCollectionView<List<String>> districts;
+  private final Period period;
+  private final SectorMatcher sectors;
+  private final long thresholdCents;
+
+  public ComputeCells(
+      PCollection<EnterpriseFacts> enterprises,
+      PCollection<ProjectFacts> projects,
+      PCollection<Milestone> regionMilestones,
+      PCollectionView<List<Integer>> years,
+      PCollectionView<List<String>> districts,
+      Period period,
+      SectorMatcher sectors,
+      long thresholdCents) {
+    this.enterprises = enterprises;
+    this.projects = projects;
+    this.regionMilestones = regionMilestones;
+    this.years = years;
+    this.districts = districts;
+    this.period = period;
+    this.sectors = sectors;
+    this.thresholdCents = thresholdCents;
+  }
+
+  @Override
+  public PCollection<KV<String, CellAcc>> expand(PBegin begin) {
+    var coder = KvCoder.of(StringUtf8Coder.of(), CellAcc.Coder.of());
+    PCollection<KV<String, CellAcc>> fromEnterprises =
+        enterprises
+            .apply(
+                "EnterpriseContributions",
+                ParDo.of(new EnterpriseFn(years, period, sectors)).withSideInputs(years))
+            .setCoder(coder);
+    PCollection<KV<String, CellAcc>> fromProjects =
+        projects
+            .apply(
+                "ProjectContributions",
+                ParDo.of(new ProjectFn(years, period, sectors, thresholdCents))
+                    .withSideInputs(years))
+            .setCoder(coder);
+    PCollection<KV<String, CellAcc>> fromMilestones =
+        regionMilestones
+            .apply(
+                "RegionMilestoneContributions",
+                ParDo.of(new RegionMilestoneFn(years, period)).withSideInputs(years))
+            .setCoder(coder);
+    PCollection<KV<String, CellAcc>> grid =
+        begin
+            .apply("GridSeed", Create.of(0))
+            .apply(
+                "EmptyGrid",
+                ParDo.of(new GridFn(years, districts, sectors)).withSideInputs(years, districts))
+            .setCoder(coder);
+    return PCollectionList.of(grid)
+        .and(fromEnterprises)
+        .and(fromProjects)
+        .and(fromMilestones)
+        .apply("AllContributions", Flatten.pCollections())
+        .apply("SumPerCell", Combine.perKey(new CellAcc.Sum()))
+        .setCoder(coder);
+  }
+
+  static final class EnterpriseFn extends DoFn<EnterpriseFacts, KV<String, CellAcc>> {
+    private final PCollectionView<List<Integer>> years;
+    private final Period period;
+    private final SectorMatcher sectors;
+
+    EnterpriseFn(PCollectionView<List<Integer>> years, Period period, SectorMatcher sectors) {
+      this.years = years;
+      this.period = period;
+      this.sectors = sectors;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element EnterpriseFacts facts, OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+      for (int year : c.sideInput(years)) {
+        CellAcc acc = EnterpriseContributions.of(facts, year, period);
+        if (acc.isZero()) {
+          continue;
+        }
+        for (String cell : EnterpriseContributions.cells(facts.getEnterprise(), year, sectors)) {
+          out.output(KV.of(cell, acc));
+        }
+      }
+    }
+  }
+
+  static final class ProjectFn extends DoFn<ProjectFacts, KV<String, CellAcc>> {
+    private final PCollectionView<List<Integer>> years;
+    private final Period period;
+    private final SectorMatcher sectors;
+    private final long thresholdCents;
+
+    ProjectFn(
+        PCollectionView<List<Integer>> years,
+        Period period,
+        SectorMatcher sectors,
+        long thresholdCents) {
+      this.years = years;
+      this.period = period;
+      this.sectors = sectors;
+      this.thresholdCents = thresholdCents;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element ProjectFacts project, OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+      for (int year : c.sideInput(years)) {
+        for (Map.Entry<String, CellAcc> e :
+            ProjectContributions.of(project, year, period, sectors, thresholdCents).entrySet()) {
+          out.output(KV.of(e.getKey(), e.getValue()));
+        }
+      }
+    }
+  }
+
+  /** Milestones without an enterprise count only in sector ALL, district ALL. */
+  static final class RegionMilestoneFn extends DoFn<Milestone, KV<String, CellAcc>> {
+    private final PCollectionView<List<Integer>> years;
+    private final Period period;
+
+    RegionMilestoneFn(PCollectionView<List<Integer>> years, Period period) {
+      this.years = years;
+      this.period = period;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element Milestone m, OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+      for (int year : c.sideInput(years)) {
+        if (period.contains(year, m.getDate())) {
+          out.output(
+              KV.of(
+                  CellKey.encode(year, SectorMatcher.ALL, SectorMatcher.ALL),
+                  new CellAcc().addMilestone(m.getKind(), 1)));
+        }
+      }
+    }
+  }
+
+  /** One empty accumulator per cell of the grid, so cells without data still appear. */
+  static final class GridFn extends DoFn<Integer, KV<String, CellAcc>> {
+    private final PCollectionView<List<Integer>> years;
+    private final PCollectionView<List<String>> districts;
+    private final SectorMatcher sectors;
+
+    GridFn(
+        PCollectionView<List<Integer>> years,
+        PCollectionView<List<String>> districts,
+        SectorMatcher sectors) {
+      this.years = years;
+      this.districts = districts;
+      this.sectors = sectors;
+    }
+
+    @ProcessElement
+    public void process(OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+      List<String> ds = c.sideInput(districts);
+      for (int year : c.sideInput(years)) {
+        org.apache.beam.sdk.metrics.Metrics.counter(PERIOD_NAMESPACE, "year." + year).inc();
+        for (String s : withAll(sectors.sectorIds())) {
+          for (String d : withAll(ds)) {
+            out.output(KV.of(CellKey.encode(year, s, d), new CellAcc()));
+          }
+        }
+      }
+    }
+
+    private static List<String> withAll(List<String> ids) {
+      List<String> out = new java.util.ArrayList<>(ids.size() + 1);
+      out.add(SectorMatcher.ALL);
+      out.addAll(ids);
+      return out;
+    }
+  }
+}
