@@ -144,6 +144,8 @@ public final class RowParsers {
             "va_price_index: '" + index + "' has more than 6 decimals");
       }
       b.setVaPriceIndex(p.setScale(6));
+    } else {
+      b.setVaPriceIndex(java.math.BigDecimal.valueOf(100).setScale(6));
     }
     String other = r.optional("other_rd_expenditure");
     b.setOtherRdExpenditure(

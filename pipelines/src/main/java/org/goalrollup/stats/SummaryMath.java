@@ -79,7 +79,7 @@ public final class SummaryMath {
    */
   static BigDecimal priceIndex(RegionRecord own, RegionRecord whole) {
     RegionRecord r = own != null ? own : whole;
-    if (r == null || r.getVaPriceIndex() == null) {
+    if (r == null) {
       return HUNDRED;
     }
     return r.getVaPriceIndex();

@@ -39,18 +39,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Independent cross-check of the published summary and attainment Parquet against the
- * contract's formulas written as DuckDB SQL ({@code src/test/resources/crosscheck/*.sql}).
+ * Independent cross-check of the published summary and attainment Parquet against the contract's
+ * formulas written as DuckDB SQL ({@code src/test/resources/crosscheck/*.sql}).
  *
  * <p>Each run executes the real pipeline on the shipped sample {@code testdata/haishu}, then
- * rebuilds the expected outputs from the CSV inputs alone. The only thing taken from the
- * pipeline is its rejects list (file, line, reason): the rejected physical lines are dropped
- * from copies of the CSVs, except CONFLICTING_DUPLICATE rows, because the SQL applies the
- * revision and duplicate rule itself. The SQL also re-validates every remaining row and
- * recomputes the conflicting rows; both are checked against the pipeline's rejects.
+ * rebuilds the expected outputs from the CSV inputs alone. The only thing taken from the pipeline
+ * is its rejects list (file, line, reason): the rejected physical lines are dropped from copies of
+ * the CSVs, except CONFLICTING_DUPLICATE rows, because the SQL applies the revision and duplicate
+ * rule itself. The SQL also re-validates every remaining row and recomputes the conflicting rows;
+ * both are checked against the pipeline's rejects.
  *
- * <p>Two runs: a full run (every year with production, months 1..12) and {@code
- * --asOf=2020-06} (2020, months 1..6, compared with 2019 months 1..6).
+ * <p>Two runs: a full run (every year with production, months 1..12) and {@code --asOf=2020-06}
+ * (2020, months 1..6, compared with 2019 months 1..6).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuckDbCrossCheckTest {
@@ -223,6 +223,7 @@ class DuckDbCrossCheckTest {
   @Test
   void outputColumnsHaveTheContractTypes() throws Exception {
     Run r = fullRun();
+    assertTrue(r.hasSummaryFiles, "no OUT/summary/*.parquet written");
     List<String> problems = new ArrayList<>();
     Map<String, String> summary = r.columnTypes("actual_summary");
     for (String c : List.of("sector_id", "district")) {
@@ -262,7 +263,8 @@ class DuckDbCrossCheckTest {
 
   static void checkCleanedInputs(Run r) throws SQLException {
     List<String> problems = new ArrayList<>();
-    // One record per physical line: DuckDB must read exactly the lines that were kept.
+    // One record per physical line: DuckDB must read exactly the lines that were kept. (A
+    // multi-line record that the pipeline rejected is dropped whole by cleanInputs.)
     for (Map.Entry<String, Integer> e : r.linesKept.entrySet()) {
       String table = "raw_" + e.getKey().replace(".csv", "");
       long read = r.queryLong("SELECT count(*) FROM " + table);
@@ -274,12 +276,6 @@ class DuckDbCrossCheckTest {
                 + " data lines but DuckDB read "
                 + read
                 + " records (a record spanning lines?)");
-      }
-    }
-    for (Reject x : r.rejects) {
-      if (x.raw != null && (x.raw.contains("\n") || x.raw.contains("\r"))) {
-        problems.add(
-            "multi-line rejected record " + x.sourceFile + ":" + x.lineNumber + " (" + x.reason + ")");
       }
     }
     // Every row the pipeline accepted passes the SQL's own validation of CONTRACT 2 and 4.
@@ -307,7 +303,14 @@ class DuckDbCrossCheckTest {
     columns.addAll(SUMMARY_AMOUNTS);
     columns.addAll(SUMMARY_RATES);
     compareTables(
-        r, "summary", "expected_summary", "actual_summary", SUMMARY_KEY, columns, SUMMARY_RATES, null);
+        r,
+        "summary",
+        "expected_summary",
+        "actual_summary",
+        SUMMARY_KEY,
+        columns,
+        SUMMARY_RATES,
+        null);
   }
 
   static void checkAttainment(Run r) throws SQLException {
@@ -344,9 +347,10 @@ class DuckDbCrossCheckTest {
   /**
    * Asserts that both tables have the same keys, no duplicate key in the actual one, and equal
    * values in every column: exact (decimals, integers, strings) or, for {@code doubles}, within
-   * {@link #TOLERANCE}; null equals only null.
+   * {@link #TOLERANCE}; null equals only null. {@code statusTieAllowed} (SQL over the expected row
+   * {@code e}, or null) excuses a differing {@code status}.
    */
-  private static void compareTables(
+  static void compareTables(
       Run r,
       String what,
       String expected,
@@ -357,10 +361,6 @@ class DuckDbCrossCheckTest {
       String statusTieAllowed)
       throws SQLException {
     List<String> problems = new ArrayList<>();
-    String keyList = String.join(", ", key);
-    String keyText =
-        key.stream().map(k -> "CAST(" + k + " AS VARCHAR)").collect(Collectors.joining(" || '/' || "));
-
     Set<String> actualColumns = r.columnTypes(actual).keySet();
     for (String c : key) {
       if (!actualColumns.contains(c)) {
@@ -372,103 +372,58 @@ class DuckDbCrossCheckTest {
         problems.add("missing column " + c);
       }
     }
+
+    String keyList = String.join(", ", key);
+    String keyText = keyText(key, "");
+    String onlyIn =
+        "SELECT %s FROM (SELECT %s FROM %s EXCEPT SELECT %s FROM %s) ORDER BY ALL LIMIT %d";
     problems.addAll(
         prefix(
             "missing row (expected, not in output): ",
             r.queryRows(
-                "SELECT "
-                    + keyText
-                    + " FROM (SELECT "
-                    + keyList
-                    + " FROM "
-                    + expected
-                    + " EXCEPT SELECT "
-                    + keyList
-                    + " FROM "
-                    + actual
-                    + ") ORDER BY ALL LIMIT "
-                    + MAX_REPORTED)));
+                String.format(onlyIn, keyText, keyList, expected, keyList, actual, MAX_REPORTED))));
     problems.addAll(
         prefix(
             "unexpected row (in output, not expected): ",
             r.queryRows(
-                "SELECT "
-                    + keyText
-                    + " FROM (SELECT "
-                    + keyList
-                    + " FROM "
-                    + actual
-                    + " EXCEPT SELECT "
-                    + keyList
-                    + " FROM "
-                    + expected
-                    + ") ORDER BY ALL LIMIT "
-                    + MAX_REPORTED)));
+                String.format(onlyIn, keyText, keyList, actual, keyList, expected, MAX_REPORTED))));
     problems.addAll(
         prefix(
             "duplicate key in output: ",
             r.queryRows(
-                "SELECT "
-                    + keyText
-                    + ", count(*) FROM "
-                    + actual
-                    + " GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT "
-                    + MAX_REPORTED)));
+                String.format(
+                    "SELECT %s, count(*) FROM %s GROUP BY ALL HAVING count(*) > 1"
+                        + " ORDER BY ALL LIMIT %d",
+                    keyText, actual, MAX_REPORTED))));
 
+    // One SELECT per column listing the joined rows where the values differ.
     String join =
         key.stream().map(k -> "e." + k + " = a." + k).collect(Collectors.joining(" AND "));
-    String eKeyText =
-        key.stream()
-            .map(k -> "CAST(e." + k + " AS VARCHAR)")
-            .collect(Collectors.joining(" || '/' || "));
-    List<String> parts = new ArrayList<>();
+    List<String> perColumn = new ArrayList<>();
     for (String c : columns) {
       if (!actualColumns.contains(c)) {
         continue;
       }
       String e = "e." + c;
       String a = "a." + c;
-      String same;
-      if (doubles.contains(c)) {
-        same =
-            "(("
-                + e
-                + " IS NULL AND "
-                + a
-                + " IS NULL) OR ("
-                + e
-                + " IS NOT NULL AND "
-                + a
-                + " IS NOT NULL AND "
-                + near(e, "CAST(" + a + " AS DOUBLE)")
-                + "))";
-      } else {
-        same = "(" + e + " IS NOT DISTINCT FROM " + a + ")";
-      }
+      String same =
+          doubles.contains(c)
+              ? String.format(
+                  "((%s IS NULL AND %s IS NULL) OR (%s IS NOT NULL AND %s IS NOT NULL AND %s))",
+                  e, a, e, a, near(e, "CAST(" + a + " AS DOUBLE)"))
+              : String.format("(%s IS NOT DISTINCT FROM %s)", e, a);
       if (c.equals("status") && statusTieAllowed != null) {
         same = "(" + same + " OR " + statusTieAllowed + ")";
       }
-      parts.add(
-          "SELECT "
-              + eKeyText
-              + " AS cell, '"
-              + c
-              + "' AS col, CAST("
-              + e
-              + " AS VARCHAR) AS expected, CAST("
-              + a
-              + " AS VARCHAR) AS actual FROM "
-              + expected
-              + " e JOIN "
-              + actual
-              + " a ON "
-              + join
-              + " WHERE NOT COALESCE("
-              + same
-              + ", false)");
+      perColumn.add(
+          String.format(
+              "SELECT %s AS cell, '%s' AS col, CAST(%s AS VARCHAR) AS expected,"
+                  + " CAST(%s AS VARCHAR) AS actual"
+                  + " FROM %s e JOIN %s a ON %s WHERE NOT COALESCE(%s, false)",
+              keyText(key, "e."), c, e, a, expected, actual, join, same));
     }
-    if (!parts.isEmpty()) {
-      String mismatches = String.join("\nUNION ALL\n", parts);
+    if (!perColumn.isEmpty()) {
+      String mismatches = String.join("\nUNION ALL\n", perColumn);
       long total = r.queryLong("SELECT count(*) FROM (" + mismatches + ")");
       if (total > 0) {
         problems.add(total + " cell values differ; the first ones:");
@@ -487,13 +442,18 @@ class DuckDbCrossCheckTest {
           what
               + " of run '"
               + r.label
-              + "' differs from the contract SQL ("
-              + problems.size()
-              + " problems listed, at most "
+              + "' differs from the contract SQL (at most "
               + MAX_REPORTED
-              + " of each kind):\n"
+              + " listed of each kind):\n"
               + String.join("\n", problems));
     }
+  }
+
+  /** SQL: the key columns (with a table prefix) as one text, e.g. 2020/ALL/ALL. */
+  private static String keyText(List<String> key, String tablePrefix) {
+    return key.stream()
+        .map(k -> "CAST(" + tablePrefix + k + " AS VARCHAR)")
+        .collect(Collectors.joining(" || '/' || "));
   }
 
   /** SQL: the two doubles agree within {@link #TOLERANCE} (relative, or absolute near 0). */
@@ -532,8 +492,8 @@ class DuckDbCrossCheckTest {
   }
 
   /**
-   * The shipped sample, found from the working directory (pipelines/) or the repo root; the
-   * system property {@code crosscheck.input} names another input folder.
+   * The shipped sample, found from the working directory (pipelines/) or the repo root; the system
+   * property {@code crosscheck.input} names another input folder.
    */
   static Path sampleInput() {
     String other = System.getProperty("crosscheck.input");
@@ -593,8 +553,8 @@ class DuckDbCrossCheckTest {
     }
 
     /**
-     * Runs the pipeline into {@code dir/out}, cleans the inputs into {@code dir/clean} and
-     * computes the expected tables; {@code periodOption} is null for a full run.
+     * Runs the pipeline into {@code dir/out}, cleans the inputs into {@code dir/clean} and computes
+     * the expected tables; {@code periodOption} is null for a full run.
      */
     static Run execute(
         Path dir, Path input, String periodOption, Integer periodYear, int periodMonth)
@@ -639,7 +599,8 @@ class DuckDbCrossCheckTest {
                     + "/*.parquet')");
           }
         }
-        return new Run(dir.getFileName().toString(), db, rejects, kept, summaryFiles, attainmentFiles);
+        return new Run(
+            dir.getFileName().toString(), db, rejects, kept, summaryFiles, attainmentFiles);
       } catch (Exception | AssertionError e) {
         db.close();
         throw e;
@@ -714,19 +675,18 @@ class DuckDbCrossCheckTest {
                     + sqlPath(rejectsDir)
                     + "/*.parquet') ORDER BY source_file, line_number")) {
       while (rs.next()) {
-        rejects.add(
-            new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+        rejects.add(new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
       }
     }
     return rejects;
   }
 
   /**
-   * Writes a copy of each input CSV to {@code clean}: the UTF-8 BOM removed, blank lines
-   * (empty or a lone CR) and the rejected physical lines dropped (all lines of a multi-line
-   * rejected record), except CONFLICTING_DUPLICATE rows, which the SQL recomputes; every kept
-   * line gets an extra last column {@code __line} with its physical line number. An absent
-   * optional file becomes a header-only file. Works on bytes, so the text is kept exactly.
+   * Writes a copy of each input CSV to {@code clean}: the UTF-8 BOM removed, blank lines (empty or
+   * a lone CR) and the rejected physical lines dropped (all lines of a multi-line rejected record),
+   * except CONFLICTING_DUPLICATE rows, which the SQL recomputes; every kept line gets an extra last
+   * column {@code __line} with its physical line number. An absent optional file becomes a
+   * header-only file. Works on bytes, so the text is kept exactly.
    *
    * @return per file, the number of data lines kept
    */
@@ -738,9 +698,8 @@ class DuckDbCrossCheckTest {
       if (r.reason.equals("CONFLICTING_DUPLICATE")) {
         continue;
       }
-      long extraLines = r.raw == null ? 0 : r.raw.chars().filter(ch -> ch == '\n').count();
       Set<Long> lines = drop.computeIfAbsent(r.sourceFile, f -> new HashSet<>());
-      for (long l = r.lineNumber; l <= r.lineNumber + extraLines; l++) {
+      for (long l = r.lineNumber; l < r.lineNumber + physicalLines(r.raw); l++) {
         lines.add(l);
       }
     }
@@ -793,9 +752,18 @@ class DuckDbCrossCheckTest {
     return kept;
   }
 
+  /** Physical lines a rejected record's raw text spans (a trailing line break not counted). */
+  static long physicalLines(String raw) {
+    if (raw == null) {
+      return 1;
+    }
+    String text = raw.replaceAll("[\\r\\n]+$", "");
+    return 1 + text.chars().filter(ch -> ch == '\n').count();
+  }
+
   /**
-   * Runs a script of statements, each ending with ';' at the end of a line, after replacing
-   * each {@code ${name}} by its value. A failing statement is reported with its text.
+   * Runs a script of statements, each ending with ';' at the end of a line, after replacing each
+   * {@code ${name}} by its value. A failing statement is reported with its text.
    */
   static void runScript(Connection db, String script, Map<String, String> params)
       throws SQLException {
@@ -806,7 +774,8 @@ class DuckDbCrossCheckTest {
     if (text.contains("${")) {
       throw new IllegalArgumentException(
           "unreplaced parameter in script near: "
-              + text.substring(text.indexOf("${"), Math.min(text.length(), text.indexOf("${") + 40)));
+              + text.substring(
+                  text.indexOf("${"), Math.min(text.length(), text.indexOf("${") + 40)));
     }
     String code0 =
         Stream.of(text.split("\\r?\\n"))
