@@ -269,6 +269,7 @@ class Ent:
         self.quote_name = False
         self.extra_sectors = []
         self.credit = ""
+        self.special = False                       # one of the companies named in the report
 
     def reports(self, y, m):
         return self.window[0] <= (y, m) <= self.window[1]
@@ -308,7 +309,9 @@ def build_enterprises():
     names = set()
     ents = []
     for eid, name, cat, code, district, _ in SPECIALS:
-        ents.append(Ent(eid, name, cat, code, district))
+        e = Ent(eid, name, cat, code, district)
+        e.special = True
+        ents.append(e)
         names.add(name)
     # the generated enterprises, category by category, then shuffled into ids
     pool = []
@@ -316,13 +319,13 @@ def build_enterprises():
         for i in range(count):
             code, word = codes[i % len(codes)] if i < len(codes) else rng.choice(codes)
             pool.append((cat, code, word, pick_weighted(places)))
-    # a few codes written with 2 or 3 digits only (GB/T 4754 division / group)
     rng.shuffle(pool)
     slots = [("E%04d" % i) for i in range(len(SPECIALS) + 1, N_SLOTS + 1)]
     slots = [s for s in slots if s not in BAD_ENTERPRISE_SLOTS]
     assert len(slots) == len(pool), (len(slots), len(pool))
     special_names = dict(COMMA_NAMES)
     special_names[QUOTE_NAME[0]] = QUOTE_NAME[1]
+    # one enterprise each with a 3- or 2-digit code (GB/T 4754 group / division)
     short_codes = {"medinst": "358", "electronics": "39", "software": "65"}
     for eid, (cat, code, word, district) in zip(slots, pool):
         if cat in special_names:
@@ -349,10 +352,7 @@ def build_enterprises():
 
 def assign_roles(ents):
     by_id = {e.id: e for e in ents}
-    for eid, *_ in SPECIALS:
-        by_id[eid].special = True
     for e in ents:
-        e.special = hasattr(e, "special")
         e.credit = credit_code(newer=rng.random() < 0.35)
         r = rng.random()
         e.bool_style = (("true", "false") if r < 0.70 else ("1", "0") if r < 0.78 else
@@ -435,9 +435,11 @@ def assign_high_tech(ents, by_id):
     }
     for e in ents:
         s = status.get(e.id)
+        if s == "2020":                  # most 2020 certificates are dated 2020-12-01
+            e.ht_from, e.ht_to = batches[s][0] if rng.random() < 0.8 else batches[s][1]
+        elif s:
+            e.ht_from, e.ht_to = rng.choice(batches[s])
         if s:
-            e.ht_from, e.ht_to = rng.choice(batches[s]) if s not in ("2020",) else \
-                (batches[s][0] if rng.random() < 0.8 else batches[s][1])
             e.ht_status = s
         else:
             e.ht_status = None
@@ -470,8 +472,10 @@ def assign_rd_centres(ents, by_id):
 # Production: yearly totals, calibration, monthly values
 # --------------------------------------------------------------------------
 
-SEASON = {2019: [0.93, 0.66, 1.00, 0.99, 1.01, 1.04, 1.00, 0.99, 1.03, 1.02, 1.08, 1.22],
-          2020: [0.97, 0.34, 0.80, 0.99, 1.05, 1.08, 1.06, 1.07, 1.10, 1.10, 1.17, 1.32]}
+SEASON_2019 = [0.93, 0.66, 1.00, 0.99, 1.01, 1.04, 1.00, 0.99, 1.03, 1.02, 1.08, 1.22]
+# 2020 = 2019 seasonality x a COVID shape (the yearly total is set separately)
+COVID_SHAPE = [0.02, -0.35, -0.05, 0.05, 0.08, 0.09, 0.10, 0.10, 0.11, 0.11, 0.11, 0.11]
+SEASON = {2019: SEASON_2019, 2020: [s * (1 + d) for s, d in zip(SEASON_2019, COVID_SHAPE)]}
 
 
 def in_sample(e):
@@ -614,8 +618,8 @@ class Project:
         self.planned, self.start, self.end = planned, start, end
         self.planned_change = None          # (from (y, m), new planned_total)
         self.suspended = False
-        self.digital_2019 = False
         self.bool_style = ("Y", "N")
+        self.execution = None               # share of planned_total built over the life
 
     def planned_at(self, y, m):
         if self.planned_change and (y, m) >= self.planned_change[0]:
@@ -634,7 +638,7 @@ def add_months(a, n):
 
 def build_projects(ents, by_id):
     projects = []
-    seq = {2018: 0, 2019: 0, 2020: 0}
+    seq = {2017: 0, 2018: 0, 2019: 0, 2020: 0}
 
     def new_id(year):
         seq[year] += 1
@@ -682,11 +686,16 @@ def build_projects(ents, by_id):
         start = rand_start((2018, 1), (2018, 10))
         end = rand_start((2020, 4), (2021, 6))
         mk(2018, name, "INDUSTRIAL", code, e, ht, tr, planned, start, end)
-    for name, code, pref in (("数控机床生产线项目", "3489", ("34",)), ("不锈钢制品扩产项目", "3399", ("33",)),
-                             ("汽车灯具生产线项目", "3670", ("3670",)), ("高档面料织造项目", "1752", ("17",))):
-        mk(2018, name, "INDUSTRIAL", code, ent_for(pref), False, rng.random() < 0.5,
-           rng.choice([5200, 6500, 9000, 14000]), rand_start((2017, 10), (2018, 8)),
-           rand_start((2019, 5), (2019, 11)))
+    # P2017: major industrial projects begun in 2017 and finished during 2019
+    for name, code, pref, ht in (("数控机床生产线项目", "3489", ("34",), True),
+                                 ("不锈钢制品扩产项目", "3399", ("33",), False),
+                                 ("汽车灯具生产线项目", "3670", ("3670",), True),
+                                 ("高档面料织造项目", "1752", ("17",), False),
+                                 ("医用导管生产线项目", "3584", ("358",), True),
+                                 ("电子变压器扩产项目", "3821", ("382", "38"), True)):
+        mk(2017, name, "INDUSTRIAL", code, ent_for(pref), ht, rng.random() < 0.5,
+           rng.choice([9000, 14000, 22000, 30000]), rand_start((2017, 3), (2017, 12)),
+           rand_start((2019, 6), (2019, 12)))
     susp = mk(2018, "精密模具产业化项目", "INDUSTRIAL", "3525", ent_for(("3525", "35")), False, False,
               9800, (2018, 5), (2020, 3))
     susp.suspended = True
@@ -710,16 +719,16 @@ def build_projects(ents, by_id):
         e = ent_for((code[:2],)) if cat == "INDUSTRIAL" and rng.random() < 0.6 else None
         district = (e.district if e else industrial_district() if cat == "INDUSTRIAL"
                     else pick_weighted(SERVICE_PLACES))
-        start = rand_start((2019, 6), (2020, 4))
-        life = rng.randint(24, 48)
+        start = rand_start((2019, 4), (2020, 1))
+        life = rng.randint(36, 60)
         p = mk(2019, name, cat, code, e, cat != "INFRASTRUCTURE" or code == "6450", False, planned,
                start, add_months(start, life), district)
-        p.digital_2019 = True
+        p.execution = rng.uniform(0.55, 0.8)     # signed amounts run ahead of what gets built
     # P2019: other major industrial projects, one with its plan revised across 5000
     p19 = [("生物医药中试基地项目", "2761", "E0005", True, False),
            ("医用防护用品扩产项目", "2770", ("277",), True, False),
            ("口腔数字化设备项目", "3582", ("358",), True, False),
-           ("汽车安全气囊组件项目", "3670", ("3670",), True, False),
+           ("汽车安全气囊组件项目", "3670", ("3670",), False, False),
            ("储能电池系统生产线项目", "3841", "E0010", True, False),
            ("智能泵阀技改项目", "3441", ("344",), False, True),
            ("机器人减速器项目", "3484", ("348",), True, False),
@@ -735,16 +744,16 @@ def build_projects(ents, by_id):
     revised.planned_change = ((2020, 7), 5600)
     # P2020: new major industrial projects
     p20 = [("新冠检测试剂产业化项目", "2761", ("276",), True), ("医用口罩智能产线项目", "2770", ("277",), True),
-           ("康复辅具生产基地项目", "3586", ("358",), True), ("汽车电子控制器项目", "3670", ("3670",), True),
-           ("汽车轻量化部件项目", "3670", ("3670",), True), ("汽车线束智能工厂项目", "3670", ("3670",), False),
+           ("康复辅具生产基地项目", "3586", ("358",), True), ("汽车电子控制器项目", "3670", ("3670",), False),
+           ("汽车轻量化部件项目", "3670", ("3670",), False), ("汽车线束智能工厂项目", "3670", ("3670",), False),
            ("服装柔性制造基地项目", "1810", ("18",), False), ("储能系统二期项目", "3841", "E0010", True),
-           ("智能开关柜项目", "3823", ("382",), True), ("风电轴承项目", "3451", ("345",), True),
+           ("智能开关柜项目", "3823", ("382",), False), ("风电轴承项目", "3451", ("345",), False),
            ("精密零部件加工中心项目", "3484", ("348",), False), ("高端电路板二期项目", "3982", ("398",), True),
            ("光通信器件项目", "3976", ("397",), True), ("智能家电项目", "3851", ("385",), False),
            ("环保新材料项目", "2929", ("29",), False), ("高效节能电机项目", "3811", ("381",), True)]
     for name, code, ent, ht in p20:
         e = ent if isinstance(ent, str) else (ent_for(ent) if rng.random() < 0.6 else None)
-        start = rand_start((2020, 1), (2020, 10))
+        start = rand_start((2020, 3), (2020, 11))      # COVID delayed the 2020 starts
         mk(2020, name, "INDUSTRIAL", code, e, ht, rng.random() < 0.3,
            rng.choice([5000, 6000, 8000, 10000, 15000, 20000, 30000, 50000]), start,
            add_months(start, rng.randint(18, 36)))
@@ -752,10 +761,8 @@ def build_projects(ents, by_id):
     for year, name, pref, code in ((2019, "印染废水处理技改项目", ("17",), "1713"),
                                    (2019, "服装吊挂系统技改项目", ("18",), "1810"),
                                    (2019, "五金冲压线技改项目", ("33",), "3399"),
-                                   (2019, "注塑机节能技改项目", ("29",), "2927"),
                                    (2020, "针织设备更新项目", ("17",), "1762"),
                                    (2020, "机加工数字化车间项目", ("34",), "3484"),
-                                   (2020, "表面处理环保提升项目", ("33",), "3360"),
                                    (2020, "汽配检测线智能化项目", ("3670",), "3670")):
         lo = (year, 1) if year == 2020 else (2019, 1)
         start = rand_start(lo, (year, 9))
@@ -772,11 +779,15 @@ def build_projects(ents, by_id):
         mk(year, name, "INFRASTRUCTURE", code, None, False, False,
            rng.choice([8000, 12000, 20000, 35000]), start, add_months(start, rng.randint(18, 30)), district)
     for year, name, district in ((2018, "望春商住综合体项目", "望春街道"), (2019, "南门人才公寓项目", "南门街道"),
-                                 (2019, "白云庄地块住宅项目", "白云街道"), (2020, "石碶城市综合体项目", SHIQI),
+                                 (2020, "石碶城市综合体项目", SHIQI),
                                  (2020, "高桥新城住宅项目", "高桥镇")):
         start = rand_start((year, 1), (year, 9))
         mk(year, name, "REAL_ESTATE", "7010", None, False, False,
            rng.choice([60000, 90000, 150000, 210000]), start, add_months(start, rng.randint(24, 36)), district)
+    for name, code in (("海曙软件园二期项目", "6513"), ("工业大数据服务平台项目", "6450")):
+        start = rand_start((2018, 2), (2018, 8))
+        mk(2018, name, "OTHER", code, None, True, False, rng.choice([18000, 24000]), start,
+           rand_start((2020, 3), (2020, 9)), pick_weighted(SERVICE_PLACES))
     for year, name, code in ((2018, "智能物流分拨中心项目", "5920"), (2019, "冷链物流园项目", "5930"),
                              (2020, "快递智能分拣中心项目", "6020")):
         start = rand_start((year, 1), (year, 8))
@@ -795,7 +806,7 @@ def design_investment(projects):
     values = {}
     for p in projects:
         life = months_between(p.start, p.end)
-        total = p.planned_at(*p.end) * rng.uniform(0.85, 1.0)
+        total = p.planned_at(*p.end) * (p.execution or rng.uniform(0.85, 1.0))
         for t in range(life):
             y, m = add_months(p.start, t)
             if (y, m) < (2019, 1) or y > 2020:
@@ -860,9 +871,8 @@ def write_enterprises(ents):
             line = out.add([eid, credit_code(False), name, code, district, level, f, t])
             expect("enterprises.csv", line, reason, note + "; %s is used nowhere else" % eid)
             continue
-        line = out.add([e.id, e.credit, e.name, e.code, e.district, e.level, e.ht_from, e.ht_to],
-                       force_quote=(2,) if e.quote_name else ())
-        e.line = line
+        out.add([e.id, e.credit, e.name, e.code, e.district, e.level, e.ht_from, e.ht_to],
+                force_quote=(2,) if e.quote_name else ())
     out.write()
     return out
 
@@ -1029,9 +1039,8 @@ def write_production(ents, by_id):
     v = data[kc.id][(2020, 6)]
     special_lines["kc_1"] = out.add(fields(kc, 2020, 6, v, revision="1"))
     f = fields(kc, 2020, 6, v, revision="1", bool_text="Y")
-    f[4] = fmt_amount(v[1]).rstrip("0") if fmt_amount(v[1]).endswith("0") else f[4]
+    f[4] = "%d.%d" % (v[1] // 100, v[1] % 100 // 10)       # the same output value, one decimal
     special_lines["kc_2"] = out.add(f)
-    assert f[4].count(".") == 1 and len(f[4].split(".")[1]) == 1, f[4]
     out.write()
 
     L = special_lines
@@ -1104,7 +1113,7 @@ def design_rd(ents):
             rd[(e.id, 2020)] = (893000, 162)
             continue
         if e.ht_from:
-            lo, hi = ((0.04, 0.08) if e.medical else (0.05, 0.11) if e.digital else (0.025, 0.045))
+            lo, hi = ((0.035, 0.065) if e.medical else (0.04, 0.08) if e.digital else (0.02, 0.035))
         elif e.level == "MUNICIPAL" or rng.random() < 0.25:
             lo, hi = 0.005, 0.02
         else:
@@ -1117,8 +1126,9 @@ def design_rd(ents):
             months = [m for m in range(1, 13) if e.reports(y, m)]
             rev *= sum(SEASON[y][m - 1] for m in months) / sum(SEASON[y])
             emp = e.emp19 if y == 2019 else e.emp20
-            rd[(e.id, y)] = (cents(rev * share * rng.uniform(0.95, 1.05)),
-                             max(2, round(emp * rng.uniform(0.08, 0.2))))
+            spend = rev * share * rng.uniform(0.95, 1.05)
+            staff = min(round(spend / rng.uniform(20, 40)), round(emp * 0.25))   # 20-40 万元 a head
+            rd[(e.id, y)] = (cents(spend), max(2, staff))
     return rd
 
 
@@ -1157,19 +1167,21 @@ def write_region(ents, rd, bad_rd_key):
         other = round(RD_GDP_RATIO[y] * gdp) - ent_rd[("ALL", y)]
         assert other > 0, ("enterprise R&D too large", y, ent_rd[("ALL", y)], gdp)
         rows.append(("ALL", y, gdp, VA_INDEX_ALL[y], other))
-    design = [(SHIQI, {2019: "101.8", 2020: SHIQI_INDEX}, {2019: 280000, 2020: 310000}, {2019: 0.021, 2020: 0.0235}),
-              ("高桥镇", {2019: "", 2020: ""}, {2019: None, 2020: None}, {2019: 0.015, 2020: 0.017}),
-              ("西门街道", {2019: "101.4", 2020: "101.1"}, {2019: 2350000, 2020: 2580000},
-               {2019: 0.034, 2020: 0.036})]
-    for d, index, other, ratio in design:
-        for y in YEARS:
-            total = ent_rd.get((d, y), 0) + (other[y] or 0)
-            gdp = round(total / ratio[y] / 100) * 100
-            rows.append((d, y, gdp, index[y], other[y]))
+    # districts: GDP grows 3.5%; other R&D fills the designed ratio (高桥镇 has none)
+    design = [(SHIQI, {2019: "101.8", 2020: SHIQI_INDEX}, {2019: 0.021, 2020: 0.0235}, True),
+              ("高桥镇", {2019: "", 2020: ""}, {2019: 0.016, 2020: None}, False),
+              ("西门街道", {2019: "101.4", 2020: "101.1"}, {2019: 0.034, 2020: 0.036}, True)]
+    for d, index, ratio, has_other in design:
+        share = 0.75 if has_other else 1.0      # enterprises' part of the district's R&D in 2019
+        gdp19 = round(ent_rd.get((d, 2019), 0) / share / ratio[2019] / 10000) * 10000
+        for y, gdp in ((2019, gdp19), (2020, round(gdp19 * 1.035 / 10000) * 10000)):
+            other = round(ratio[y] * gdp) - ent_rd.get((d, y), 0) if has_other else None
+            assert other is None or other > 0, (d, y, other)
+            rows.append((d, y, gdp, index[y], other))
     for d, y, gdp, index, other in rows:
         out.add([d, y, fmt_amount(gdp, "trim"), index, "" if other is None else fmt_amount(other)])
     out.write()
-    return out, rows
+    return out
 
 
 MILESTONES = [
@@ -1379,10 +1391,9 @@ def read_back(name, register=None):
         top = max(r["revision"] for r in recs)
         tops = [r for r in recs if r["revision"] == top]
         stats["superseded"] += len(recs) - len(tops)
-        values = {tuple(r.get(c) or (None if kind != "level" else None) for c, kind, _ in spec) for r in tops}
-        if name == "enterprises.csv":
-            values = {tuple("NONE" if (c == "rd_center_level" and v is None) else v
-                            for (c, _, _), v in zip(spec, t)) for t in values}
+        # identical = same parsed values of the contract's columns (empty level = NONE)
+        values = {tuple("NONE" if (c == "rd_center_level" and r[c] is None) else r[c] for c, _, _ in spec)
+                  for r in tops}
         if len(values) > 1:
             rejects.extend((r["_line"], "CONFLICTING_DUPLICATE") for r in tops)
             continue
@@ -1395,7 +1406,7 @@ def read_back(name, register=None):
 # The designed figures, computed from the files as written
 # --------------------------------------------------------------------------
 
-def headline(region_rows):
+def headline():
     ents, rej_e, st_e = read_back("enterprises.csv")
     register = {k[0]: r for k, r in ents.items()}
     results = {"enterprises.csv": (rej_e, st_e)}
@@ -1481,6 +1492,60 @@ def headline(region_rows):
 
     ind = lambda r: r["category"] == "INDUSTRIAL"
     ht = lambda r: r["high_tech"]
+
+    def cell_milestones(kind, sector, district, y, M=12):
+        n = 0
+        for r in miles:
+            if r["kind"] != kind or r["date"][:4] != str(y) or int(r["date"][5:7]) > M:
+                continue
+            if r["enterprise_id"] is None:
+                n += sector == "ALL" and district == "ALL"
+            else:
+                n += in_cell(r["enterprise_id"], sector, district)
+        return n
+
+    def measure(indicator, sector, district, y):
+        """The actual of a target, for the indicators this sample's targets use."""
+        everywhere = sector == "ALL" and district == "ALL"
+        if indicator.startswith("milestones."):
+            return cell_milestones(indicator.split(".", 1)[1], sector, district, y)
+        if indicator == "value_added_growth":
+            return va_growth(sector, district, y)
+        if indicator == "revenue":
+            return float(sum_prod("revenue", sector, district, y))
+        if indicator == "rd_gdp_ratio":
+            return rd_ratio(district, y) if sector == "ALL" else None
+        if everywhere and indicator == "industrial_investment_growth":
+            return growth(inv_sum(ind, y), inv_sum(ind, y - 1))
+        if everywhere and indicator == "high_tech_investment_growth":
+            return growth(inv_sum(ht, y), inv_sum(ht, y - 1))
+        if everywhere and indicator == "high_tech_enterprise_count":
+            return ht_count("%d-12-31" % y)
+        if everywhere and indicator == "major_project_count":
+            return major(y)
+        raise NotImplementedError(indicator)
+
+    def status(actual, direction, ensure, strive):
+        met = {"AT_LEAST": lambda a, t: a >= t, "ABOVE": lambda a, t: a > t,
+               "AT_MOST": lambda a, t: a <= t, "BELOW": lambda a, t: a < t}[direction]
+        if actual is None:
+            return "NO_DATA"
+        if strive is not None and met(actual, strive):
+            return "STRIVE_MET"
+        if ensure is not None and met(actual, ensure):
+            return "ENSURE_MET"
+        return "NOT_MET"
+
+    computed = {r["year"] for r in prod.values()}
+    attainment = []
+    for t in targets:
+        sector, district = t["sector_id"] or "ALL", t["district"] or "ALL"
+        if t["year"] not in computed:
+            attainment.append((t, sector, district, None, "skipped (year not computed)"))
+            continue
+        actual = measure(t["indicator"], sector, district, t["year"])
+        attainment.append((t, sector, district, actual, status(actual, t["direction"], t["ensure"], t["strive"])))
+
     de = [r for r in inv.values() if r["project_id"].startswith("P2019")
           and r["industry_code"].startswith(DIGITAL_PREFIXES)]
     de_planned = {}
@@ -1517,7 +1582,7 @@ def headline(region_rows):
          "%d, %s" % (len(de_planned), float(sum(de_planned.values())))),
         ("investment projects", len({r["project_id"] for r in inv.values()})),
     ]
-    return figures, results
+    return figures, results, attainment
 
 
 def main():
@@ -1537,10 +1602,9 @@ def main():
     files.append(write_investment(projects, inv_values))
     rd_out, bad_rd = write_rd(ents, rd, by_id)
     files.append(rd_out)
-    region_out, region_rows = write_region(ents, rd, bad_rd)
-    files += [region_out, write_milestones(), write_targets()]
+    files += [write_region(ents, rd, bad_rd), write_milestones(), write_targets()]
 
-    figures, results = headline(region_rows)
+    figures, results, attainment = headline()
 
     # the rejects found on reading back must be exactly the designed ones
     found = sorted((f, n, r) for f, (rej, _) in results.items() for n, r in rej)
@@ -1568,9 +1632,36 @@ def main():
     st = results["production.csv"][1]
     print("\nproduction.csv: %d data rows, %d superseded, %d collapsed" % (st["read"], st["superseded"],
                                                                          st["collapsed"]))
+    print("\nEnterprise roles:\n")
+    roles = [
+        ("new in 2020 (first month)", ["%s (%d-%02d)" % ((e.id,) + e.window[0]) for e in ents
+                                       if e.window and e.window[0][0] == 2020]),
+        ("stopped during 2019 (last month)", ["%s (%d-%02d)" % ((e.id,) + e.window[1]) for e in ents
+                                              if e.window and e.window[1][0] == 2019]),
+        ("no production at all", [e.id for e in ents if not e.window]),
+        ("above scale from 2020 on", [e.id for e in ents if e.scale == "enter2020"]),
+        ("never above scale", [e.id for e in ents if e.scale == "never"]),
+        ("negative value added (2020-02, 2020-03)", [e.id for e in ents if e.negative_va]),
+        ("high-tech, open-ended (no high_tech_to)", [e.id for e in ents if e.ht_status == "open"]),
+        ("high-tech, expired during 2020", [e.id for e in ents if e.ht_status == "exp2020"]),
+        ("industry code of 2 or 3 digits", ["%s (%s)" % (e.id, e.code) for e in ents if len(e.code) < 4]),
+        ("name quoted (comma, doubled quote, or needlessly)",
+         [e.id for e in ents if e.quote_name or "," in e.name or '"' in e.name]),
+    ]
+    for label, ids in roles:
+        print("- %s: %s" % (label, ", ".join(ids)))
     print("\nDesigned-for figures (from the files as written):\n\n| figure | value |\n|---|---|")
     for label, v in figures:
         print("| %s | %s |" % (label, ("%.2f" % v) if isinstance(v, float) else v))
+    print("\nExpected attainment (targets.csv, full years):\n")
+    print("| line | indicator | sector_id | district | year | direction | ensure | strive | actual | status |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    num = lambda x: "" if x is None else (str(int(x)) if x == int(x) else str(float(x)))
+    for t, sector, district, actual, st in attainment:
+        print("| %d | %s | %s | %s | %d | %s | %s | %s | %s | %s |" % (
+            t["_line"], t["indicator"], sector, district, t["year"], t["direction"], num(t["ensure"]),
+            num(t["strive"]), "null" if actual is None else ("%.3f" % actual if isinstance(actual, float)
+                                                           else actual), st))
     print("\ncalibration: VA growth offsets %s, investment 2020 factors %s" % (
         tuple(round(x, 4) for x in design_production.offsets),
         {k: round(v, 3) for k, v in design_investment.factors.items()}))

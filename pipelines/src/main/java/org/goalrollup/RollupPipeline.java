@@ -10,7 +10,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
@@ -84,7 +83,7 @@ public final class RollupPipeline {
    * Builds the rollup graph on {@code p}: reading, resolution, cell sums, summary, attainment and
    * the three Parquet tables under {@code outDir}.
    */
-  public static void build(
+  public static Outputs build(
       Pipeline p, RollupOptions options, RunSettings settings, Preflight.Checked checked, String outDir) {
     SectorMatcher sectors = new SectorMatcher(checked.sectors());
     ReadInputs in = ReadInputs.apply(p, options.getInput(), settings.charset(), checked.present());
@@ -115,7 +114,7 @@ public final class RollupPipeline {
     PCollectionTuple region = in.region.apply("ResolveRegion", new ResolveRegion());
     var regionView = region.get(ResolveRegion.REGION).apply("RegionLookup", View.asMap());
 
-    PCollectionView<List<Integer>> years = computedYears(p, settings, facts);
+    PCollectionView<List<Integer>> years = computedYears(settings, facts);
     PCollectionView<List<String>> districts =
         PCollectionList.of(
                 facts.apply(
@@ -171,27 +170,34 @@ public final class RollupPipeline {
     rejects.apply(
         "WriteRejects",
         new WriteParquetTable<>(outDir + "/rejects", Reject.SCHEMA$, TableOrder::reject));
+    return new Outputs(summary, attainment, rejects);
   }
 
-  /** The computed years: the one asked for, or every year with in-force production. */
+  /** The three tables of a built graph, for tests to assert on. */
+  public record Outputs(
+      PCollection<Summary> summary, PCollection<Attainment> attainment, PCollection<Reject> rejects) {}
+
+  /**
+   * The computed years: those of in-force production rows, limited to the asked year when
+   * {@code --year} or {@code --asOf} is given (a year without production is not computed).
+   */
   private static PCollectionView<List<Integer>> computedYears(
-      Pipeline p, RunSettings settings, PCollection<EnterpriseFacts> facts) {
-    PCollection<Integer> years;
-    if (settings.period().fixedYear() != null) {
-      years = p.apply("AskedYear", Create.of(settings.period().fixedYear()).withCoder(VarIntCoder.of()));
-    } else {
-      years =
-          facts
-              .apply(
-                  "ProductionYears",
-                  FlatMapElements.into(TypeDescriptors.integers())
-                      .via(
-                          (EnterpriseFacts f) ->
-                              f.getProduction().stream().map(x -> x.getYear()).distinct().toList()))
-              .setCoder(VarIntCoder.of())
-              .apply("DistinctYears", Distinct.create());
-    }
-    return years.apply("YearList", View.asList());
+      RunSettings settings, PCollection<EnterpriseFacts> facts) {
+    Integer asked = settings.period().fixedYear();
+    return facts
+        .apply(
+            "ProductionYears",
+            FlatMapElements.into(TypeDescriptors.integers())
+                .via(
+                    (EnterpriseFacts f) ->
+                        f.getProduction().stream()
+                            .map(x -> x.getYear())
+                            .filter(y -> asked == null || y.equals(asked))
+                            .distinct()
+                            .toList()))
+        .setCoder(VarIntCoder.of())
+        .apply("DistinctYears", Distinct.create())
+        .apply("YearList", View.asList());
   }
 
   /** One run: preflight, pipeline, checks, publish; turns every failure into exit code 1. */

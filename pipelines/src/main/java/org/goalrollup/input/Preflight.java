@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +54,9 @@ public final class Preflight {
     List<Target> targets = List.of();
     if (CsvFiles.exists(targetsId)) {
       present.add(InputFile.TARGETS);
-      targets = readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target);
-      checkTargets(targets, sectors);
+      targets =
+          checkTargets(
+              readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target), sectors);
     } else if (targetsPath != null) {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
@@ -96,11 +96,16 @@ public final class Preflight {
     return rows;
   }
 
-  /** Indicators must exist, sectors must be in sectors.csv, keys must be unique. */
-  static void checkTargets(List<Target> targets, List<SectorRule> sectors) throws InputException {
+  /**
+   * Indicators must exist, sectors must be in sectors.csv. Per key (indicator, sector_id,
+   * district, year) the highest revision is in force; two rows at that revision are a duplicate
+   * key and fail the run. Returns the targets in force.
+   */
+  static List<Target> checkTargets(List<Target> targets, List<SectorRule> sectors)
+      throws InputException {
     Set<String> sectorIds = new java.util.HashSet<>();
     sectors.forEach(s -> sectorIds.add(s.getSectorId()));
-    Map<String, Long> seen = new HashMap<>();
+    Map<String, Target> top = new java.util.LinkedHashMap<>();
     for (Target t : targets) {
       String where = InputFile.TARGETS.fileName() + ": line " + t.getLineNumber();
       if (!Indicators.isValid(t.getIndicator())) {
@@ -116,13 +121,20 @@ public final class Preflight {
       }
       String key =
           t.getIndicator() + "|" + t.getSectorId() + "|" + t.getDistrict() + "|" + t.getYear();
-      Long first = seen.putIfAbsent(key, t.getLineNumber());
-      if (first != null) {
+      Target first = top.get(key);
+      if (first == null || first.getRevision() < t.getRevision()) {
+        top.put(key, t);
+      } else if (first.getRevision() == t.getRevision()) {
         throw new InputException(
             where
                 + ": duplicate target (indicator, sector_id, district, year) of line "
-                + first);
+                + first.getLineNumber()
+                + " at revision "
+                + t.getRevision());
       }
     }
+    List<Target> inForce = new ArrayList<>(top.values());
+    inForce.sort(java.util.Comparator.comparingLong(Target::getLineNumber));
+    return inForce;
   }
 }

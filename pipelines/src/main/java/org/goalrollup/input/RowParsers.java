@@ -179,7 +179,7 @@ public final class RowParsers {
     b.setEnsure(ensure == null ? null : Values.decimal("ensure", ensure).doubleValue());
     String strive = r.optional("strive");
     b.setStrive(strive == null ? null : Values.decimal("strive", strive).doubleValue());
-    r.revision();
+    b.setRevision(r.revision());
     if (ensure == null && strive == null) {
       throw new RowRejected(
           Reason.MISSING_FIELD, "ensure", "ensure/strive: a target needs at least one level");
