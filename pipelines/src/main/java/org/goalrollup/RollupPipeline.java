@@ -64,19 +64,48 @@ public final class RollupPipeline {
     Logging.configure(args);
     PipelineOptionsFactory.register(RollupOptions.class);
     if (List.of(args).contains("--help")) {
+      System.out.println(
+          "Usage: ./rollup --input=DIR --output=DIR [--year=YYYY | --asOf=YYYY-MM]\n"
+              + "                [--targets=FILE] [--charset=UTF-8|GB18030]\n"
+              + "                [--majorProjectThreshold=5000] [--maxRejectRate=0.05]"
+              + " [--verbose] [--runner=DirectRunner]\n");
       PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
       return OK;
     }
     RollupOptions options;
     RunSettings settings;
     try {
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(RollupOptions.class);
+      options =
+          PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
+              .withValidation()
+              .as(RollupOptions.class);
       settings = RunSettings.from(options);
     } catch (IllegalArgumentException e) {
       System.err.println("error: bad command line: " + e.getMessage() + " (see --help)");
       return BAD_COMMAND_LINE;
     }
     return new Run(options, settings, System.out, System.err).execute();
+  }
+
+  /**
+   * On the direct runner, switches off its per-element immutability and encodability checks
+   * (they cost about 4x, see BEAM-NOTES) unless the user set them; tests keep them on through
+   * TestPipeline. Other runners do not know these options, so they are added only for the direct
+   * runner.
+   */
+  static String[] withProductionDefaults(String[] args) {
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    boolean direct =
+        a.stream().noneMatch(s -> s.startsWith("--runner="))
+            || a.contains("--runner=DirectRunner");
+    if (direct) {
+      for (String check : List.of("enforceImmutability", "enforceEncodability")) {
+        if (a.stream().noneMatch(s -> s.startsWith("--" + check))) {
+          a.add("--" + check + "=false");
+        }
+      }
+    }
+    return a.toArray(new String[0]);
   }
 
   /**
@@ -265,6 +294,7 @@ public final class RollupPipeline {
     String msg = e.toString();
     while (t != null) {
       if (t instanceof EvaluateTargets.TargetException
+          || t instanceof CellAcc.SumOverflowException
           || t instanceof IOException
           || t instanceof InputException) {
         msg = t.getMessage();

@@ -12,7 +12,7 @@ import org.goalrollup.stats.Period;
  */
 public record RunSettings(Period period, String charset, long thresholdCents, double maxRejectRate) {
   private static final Pattern AS_OF = Pattern.compile("(\\d{4})-(\\d{2})");
-  private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
+  private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
 
   public static RunSettings from(RollupOptions o) {
     if (o.getYear() != null && o.getAsOf() != null) {

@@ -115,18 +115,41 @@ public final class CsvReader implements Closeable {
     }
   }
 
+  /**
+   * After a quoting error, finds where the broken record ends by reading on leniently: a quote
+   * opens a quoted field only at a field start (a line break inside it belongs to the record),
+   * any other quote is taken as text. So a broken record that spans lines is one reject, and an
+   * opened quote that never closes runs to the end of the file.
+   */
   private CsvRecord malformedToLineEnd(long start, StringBuilder raw, String why)
       throws IOException {
+    boolean inQuotes = false;
+    boolean atFieldStart = false;
     while (true) {
       int c = peek();
       if (c == EOF) {
         break;
+      }
+      if (inQuotes) {
+        raw.append((char) read());
+        if (c == '"') {
+          if (peek() == '"') {
+            raw.append((char) read());
+          } else {
+            inQuotes = false;
+          }
+        } else if (c == '\n' || (c == '\r' && peek() != '\n')) {
+          line++;
+        }
+        continue;
       }
       if (c == '\n' || c == '\r') {
         consumeLineBreak();
         break;
       }
       raw.append((char) read());
+      inQuotes = c == '"' && atFieldStart;
+      atFieldStart = c == ',';
     }
     return new CsvRecord(start, List.of(), raw.toString(), why);
   }

@@ -22,7 +22,12 @@ public final class Preflight {
   private Preflight() {}
 
   /** What the checks found: the optional files present, the sector rules and the targets. */
-  public record Checked(Set<InputFile> present, List<SectorRule> sectors, List<Target> targets) {}
+  public record Checked(
+      Set<InputFile> present,
+      List<SectorRule> sectors,
+      List<Target> targets,
+      long targetRowsRead,
+      String targetsFile) {}
 
   public static Checked check(String inputDir, String targetsPath, String charset)
       throws InputException, IOException {
@@ -52,15 +57,16 @@ public final class Preflight {
             ? FileSystems.matchNewResource(targetsPath, false)
             : CsvFiles.resolve(inputDir, InputFile.TARGETS);
     List<Target> targets = List.of();
+    long targetRows = 0;
     if (CsvFiles.exists(targetsId)) {
       present.add(InputFile.TARGETS);
-      targets =
-          checkTargets(
-              readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target), sectors);
+      List<Target> all = readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target);
+      targetRows = all.size();
+      targets = checkTargets(all, sectors);
     } else if (targetsPath != null) {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
-    return new Checked(present, sectors, targets);
+    return new Checked(present, sectors, targets, targetRows, targetsId.toString());
   }
 
   private static InputException badCharset(InputFile f, String charset) {
@@ -87,8 +93,10 @@ public final class Preflight {
     if (!bad.isEmpty()) {
       CsvFiles.RejectedRow b = bad.get(0);
       String where = f.fileName() + ": line " + b.record().line();
-      if (b.column() != null) {
+      if (b.column() != null && header.has(b.column())) {
         where += ", column " + (header.indexOf(b.column()) + 1) + " (" + b.column() + ")";
+      } else if (b.column() != null) {
+        where += ", column " + b.column() + " (not in the header)";
       }
       throw new InputException(
           where + ": " + b.reason() + ": " + b.detail() + " - the file must be entirely valid");
@@ -105,7 +113,7 @@ public final class Preflight {
       throws InputException {
     Set<String> sectorIds = new java.util.HashSet<>();
     sectors.forEach(s -> sectorIds.add(s.getSectorId()));
-    Map<String, Target> top = new java.util.LinkedHashMap<>();
+    Map<String, List<Target>> byKey = new java.util.LinkedHashMap<>();
     for (Target t : targets) {
       String where = InputFile.TARGETS.fileName() + ": line " + t.getLineNumber();
       if (!Indicators.isValid(t.getIndicator())) {
@@ -121,17 +129,24 @@ public final class Preflight {
       }
       String key =
           t.getIndicator() + "|" + t.getSectorId() + "|" + t.getDistrict() + "|" + t.getYear();
-      Target first = top.get(key);
-      if (first == null || first.getRevision() < t.getRevision()) {
-        top.put(key, t);
-      } else if (first.getRevision() == t.getRevision()) {
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+    }
+    Map<String, Target> top = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, List<Target>> e : byKey.entrySet()) {
+      int max = e.getValue().stream().mapToInt(Target::getRevision).max().getAsInt();
+      List<Target> atTop =
+          e.getValue().stream().filter(t -> t.getRevision() == max).toList();
+      if (atTop.size() > 1) {
         throw new InputException(
-            where
+            InputFile.TARGETS.fileName()
+                + ": line "
+                + atTop.get(1).getLineNumber()
                 + ": duplicate target (indicator, sector_id, district, year) of line "
-                + first.getLineNumber()
+                + atTop.get(0).getLineNumber()
                 + " at revision "
-                + t.getRevision());
+                + max);
       }
+      top.put(e.getKey(), atTop.get(0));
     }
     List<Target> inForce = new ArrayList<>(top.values());
     inForce.sort(java.util.Comparator.comparingLong(Target::getLineNumber));

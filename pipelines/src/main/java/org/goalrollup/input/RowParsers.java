@@ -58,9 +58,9 @@ public final class RowParsers {
     MatchType type = Values.enumValue("match_type", r.required("match_type"), MatchType.class);
     String value = r.required("match_value");
     if (type == MatchType.INDUSTRY_PREFIX) {
-      Values.industryCode("match_value", value);
+      Values.industryPrefix("match_value", value);
     }
-    r.revision();
+    // revision is ignored in sectors.csv (contract 4): every valid rule counts.
     return SectorRule.newBuilder()
         .setSectorId(id)
         .setSectorName(name)
@@ -131,21 +131,16 @@ public final class RowParsers {
     String index = r.optional("va_price_index");
     if (index != null) {
       var p = Values.decimal("va_price_index", index);
-      if (p.signum() <= 0) {
+      if (p.signum() <= 0 || p.compareTo(Values.MAX_INDEX) > 0) {
         throw new RowRejected(
             Reason.OUT_OF_RANGE,
             "va_price_index",
-            "va_price_index: '" + index + "' is not positive");
+            "va_price_index: '" + index + "' is not a positive index below 10^20");
       }
-      if (p.scale() > 6) {
-        throw new RowRejected(
-            Reason.INVALID_NUMBER,
-            "va_price_index",
-            "va_price_index: '" + index + "' has more than 6 decimals");
-      }
-      b.setVaPriceIndex(p.setScale(6));
+      // Exact up to 18 decimals; beyond that rounded half-even (a change below 1e-18).
+      b.setVaPriceIndex(p.setScale(18, java.math.RoundingMode.HALF_EVEN));
     } else {
-      b.setVaPriceIndex(java.math.BigDecimal.valueOf(100).setScale(6));
+      b.setVaPriceIndex(java.math.BigDecimal.valueOf(100).setScale(18));
     }
     String other = r.optional("other_rd_expenditure");
     b.setOtherRdExpenditure(
@@ -162,7 +157,7 @@ public final class RowParsers {
     b.setEnterpriseId(r.optional("enterprise_id"));
     b.setTitle(r.required("title"));
     b.setDate(Values.date("date", r.required("date")));
-    r.revision();
+    // revision is ignored in milestones.csv (contract 4): every accepted row counts.
     return b.setLineNumber(r.line()).setRaw(r.raw()).build();
   }
 

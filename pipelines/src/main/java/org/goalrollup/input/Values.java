@@ -16,7 +16,23 @@ public final class Values {
   private static final Pattern INTEGER = Pattern.compile("-?\\d+");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern INDUSTRY_CODE = Pattern.compile("\\d{2,4}");
+  private static final Pattern INDUSTRY_PREFIX = Pattern.compile("\\d{1,4}");
   private static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
+
+  /**
+   * Largest amount of one input value: just under 10^12 (in 10,000 yuan, i.e. 10^16 yuan, far
+   * above any real enterprise, project or region figure). Cell sums are exact longs of cents
+   * (up to 9.2 x 10^16 in 10,000 yuan), so tens of thousands of such extreme values still add up
+   * exactly, and every sum fits DECIMAL(20,2); a sum beyond that fails the run with a clear
+   * message rather than wrapping around.
+   */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+  /** Largest count of one input value (employees, R&D personnel). */
+  public static final long MAX_COUNT = 999_999_999L;
+
+  /** Price indexes must be below this (DECIMAL(38,18) holds 20 integer digits). */
+  public static final BigDecimal MAX_INDEX = new BigDecimal("99999999999999999999");
 
   private Values() {}
 
@@ -34,6 +50,13 @@ public final class Values {
           column + ": " + quote(value) + " is not a plain amount (digits, at most 2 decimals)");
     }
     BigDecimal d = new BigDecimal(value).setScale(2);
+    if (d.abs().compareTo(MAX_AMOUNT) > 0) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE,
+          column,
+          column + ": " + quote(value) + " is larger than the largest supported amount "
+              + MAX_AMOUNT.toPlainString());
+    }
     if (nonNegative && d.signum() < 0) {
       throw new RowRejected(
           Reason.OUT_OF_RANGE, column, column + ": " + quote(value) + " is negative");
@@ -65,6 +88,12 @@ public final class Values {
     if (n < 0) {
       throw new RowRejected(
           Reason.OUT_OF_RANGE, column, column + ": " + quote(value) + " is negative");
+    }
+    if (n > MAX_COUNT) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE,
+          column,
+          column + ": " + quote(value) + " is larger than the largest supported count " + MAX_COUNT);
     }
     return n;
   }
@@ -133,6 +162,17 @@ public final class Values {
           Reason.INVALID_CODE,
           column,
           column + ": " + quote(value) + " is not a GB/T 4754 code of 2-4 digits");
+    }
+    return value;
+  }
+
+  /** An industry code prefix of a sector rule: 1 to 4 digits (e.g. 3 for divisions 30-39). */
+  public static String industryPrefix(String column, String value) throws RowRejected {
+    if (!INDUSTRY_PREFIX.matcher(value).matches()) {
+      throw new RowRejected(
+          Reason.INVALID_CODE,
+          column,
+          column + ": " + quote(value) + " is not a GB/T 4754 code prefix of 1-4 digits");
     }
     return value;
   }

@@ -132,14 +132,41 @@ public final class RunReport {
       e.put("superseded", f.superseded());
       inputs.add(e);
     }
+    // sectors.csv and the targets file are entirely valid or the run fails before it starts
+    inputs.add(
+        strictFile(
+            InputFile.SECTORS.fileName(),
+            CsvFiles.resolve(options.getInput(), InputFile.SECTORS),
+            checked.sectors().size(),
+            0));
+    if (checked.present().contains(InputFile.TARGETS)) {
+      inputs.add(
+          strictFile(
+              InputFile.TARGETS.fileName(),
+              FileSystems.matchNewResource(checked.targetsFile(), false),
+              checked.targetRowsRead(),
+              checked.targetRowsRead() - checked.targets().size()));
+    }
     m.put("inputs", inputs);
-    m.put("sectors", checked.sectors().size());
-    m.put("targets", checked.targets().size());
     m.put("rows_written", counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
     m.put("attainment_status", counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, ""));
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(file.toFile(), m);
+  }
+
+  private static Map<String, Object> strictFile(
+      String name, ResourceId id, long read, long superseded) throws IOException {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("file", name);
+    e.put("sha256", sha256(id));
+    e.put("rows_read", read);
+    e.put("accepted", read);
+    e.put("rejected", 0);
+    e.put("rejected_by_reason", Map.of());
+    e.put("duplicates_collapsed", 0);
+    e.put("superseded", superseded);
+    return e;
   }
 
   /** The short end-of-run summary on the console. */

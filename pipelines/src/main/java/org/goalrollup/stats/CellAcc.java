@@ -25,8 +25,27 @@ public final class CellAcc {
   }
 
   public CellAcc add(Measure m, long v) {
-    values[m.ordinal()] = Math.addExact(values[m.ordinal()], v);
+    values[m.ordinal()] = sum(m, values[m.ordinal()], v);
     return this;
+  }
+
+  private static long sum(Measure m, long a, long b) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      throw new SumOverflowException(
+          "the sum of "
+              + m.name().toLowerCase(java.util.Locale.ROOT)
+              + " in a cell exceeds the exact range (9.2 x 10^16 in 10,000 yuan);"
+              + " check the input for absurd amounts");
+    }
+  }
+
+  /** A cell sum that no longer fits the exact range; fails the run with this message. */
+  public static final class SumOverflowException extends RuntimeException {
+    public SumOverflowException(String message) {
+      super(message);
+    }
   }
 
   public CellAcc addMilestone(String kind, long n) {
@@ -45,7 +64,7 @@ public final class CellAcc {
 
   public CellAcc merge(CellAcc o) {
     for (int i = 0; i < values.length; i++) {
-      values[i] = Math.addExact(values[i], o.values[i]);
+      values[i] = sum(Measure.values()[i], values[i], o.values[i]);
     }
     o.milestones.forEach(this::addMilestone);
     return this;

@@ -1,0 +1,277 @@
+package org.goalrollup;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as a user runs it: {@link RollupPipeline#run} on the shipped sample, reading the
+ * published Parquet back with DuckDB; exit codes and what is left in the output folder when a run
+ * fails.
+ */
+class RollupEndToEndTest {
+  static final Path SAMPLE = findSample();
+  @TempDir static Path shared;
+  static Path out;
+  static int rc;
+
+  static Path findSample() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isDirectory(p.resolve("testdata/haishu"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("testdata/haishu not found above the working directory");
+    }
+    return p.resolve("testdata/haishu");
+  }
+
+  @BeforeAll
+  static void runOnTheSample() {
+    out = shared.resolve("out");
+    rc = RollupPipeline.run(new String[] {"--input=" + SAMPLE, "--output=" + out});
+  }
+
+  static List<String> query(String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      int n = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          sb.append(i > 1 ? "|" : "").append(r.getString(i));
+        }
+        rows.add(sb.toString());
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void publishesEveryOutput() throws Exception {
+    assertEquals(0, rc);
+    for (String f :
+        List.of(
+            "summary/part-00000.parquet",
+            "attainment/part-00000.parquet",
+            "rejects/part-00000.parquet",
+            "_manifest.json",
+            "_SUCCESS")) {
+      assertTrue(Files.exists(out.resolve(f)), f);
+    }
+    // nothing but the output is left beside it: no staging or old folders
+    try (Stream<Path> s = Files.list(shared)) {
+      assertEquals(List.of(out), s.toList());
+    }
+  }
+
+  /** The deliberate bad rows listed in testdata/README.md, each with its reason. */
+  @Test
+  void rejectsAreTheDeliberateBadRows() throws Exception {
+    List<String> rejects =
+        query(
+            "select source_file || ':' || line_number || ':' || reason from '"
+                + out
+                + "/rejects/*.parquet'");
+    assertThat(
+        rejects,
+        containsInAnyOrder(
+            "enterprises.csv:152:INVALID_DATE",
+            "enterprises.csv:264:OUT_OF_RANGE",
+            "investment.csv:353:INVALID_CODE",
+            "investment.csv:598:INVALID_CODE",
+            "production.csv:1434:INVALID_NUMBER",
+            "production.csv:2110:OUT_OF_RANGE",
+            "production.csv:3510:INVALID_CODE",
+            "production.csv:4426:MISSING_FIELD",
+            "production.csv:4687:UNKNOWN_ENTERPRISE",
+            "production.csv:4729:CONFLICTING_DUPLICATE",
+            "production.csv:4730:CONFLICTING_DUPLICATE",
+            "production.csv:5744:MALFORMED_ROW",
+            "production.csv:5919:INVALID_CODE",
+            "rd.csv:152:OUT_OF_RANGE"));
+    // the raw text is the line as written, and the detail names the column
+    String line1434 = Files.readAllLines(SAMPLE.resolve("production.csv")).get(1433);
+    assertEquals(
+        List.of(line1434 + "|revenue"),
+        query(
+            "select raw, regexp_extract(detail, '^([a-z_]+):', 1) from '"
+                + out
+                + "/rejects/*.parquet' where source_file = 'production.csv' and line_number = 1434"));
+  }
+
+  /** Every data row of every file is accepted or rejected: the counts add up. */
+  @Test
+  void everyRowIsAccountedFor() throws Exception {
+    JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+    Map<String, Long> dataLines =
+        Map.of(
+            "enterprises.csv", dataLines("enterprises.csv"),
+            "production.csv", dataLines("production.csv"),
+            "investment.csv", dataLines("investment.csv"),
+            "rd.csv", dataLines("rd.csv"),
+            "region.csv", dataLines("region.csv"),
+            "milestones.csv", dataLines("milestones.csv"),
+            "sectors.csv", dataLines("sectors.csv"),
+            "targets.csv", dataLines("targets.csv"));
+    assertEquals(dataLines.size(), m.get("inputs").size());
+    long rejectedTotal = 0;
+    for (JsonNode f : m.get("inputs")) {
+      String name = f.get("file").asText();
+      long read = f.get("rows_read").asLong();
+      // the sample has one record per line: data rows = non-blank lines after the header
+      assertEquals(dataLines.get(name).longValue(), read, name);
+      assertEquals(read, f.get("accepted").asLong() + f.get("rejected").asLong(), name);
+      long byReason = 0;
+      for (JsonNode n : f.get("rejected_by_reason")) {
+        byReason += n.asLong();
+      }
+      assertEquals(f.get("rejected").asLong(), byReason, name);
+      rejectedTotal += f.get("rejected").asLong();
+      if (name.equals("production.csv")) {
+        // testdata/README.md: 6 superseded rows, 1 collapsed duplicate
+        assertEquals(6, f.get("superseded").asLong());
+        assertEquals(1, f.get("duplicates_collapsed").asLong());
+      }
+    }
+    assertEquals(14, rejectedTotal);
+    assertEquals(14, m.get("rows_written").get("rejects.rows").asLong());
+    assertEquals(List.of("14"), query("select count(*) from '" + out + "/rejects/*.parquet'"));
+    assertEquals("[2019,2020]", m.get("computed_years").toString());
+  }
+
+  static long dataLines(String file) throws IOException {
+    try (Stream<String> lines = Files.lines(SAMPLE.resolve(file), StandardCharsets.UTF_8)) {
+      return lines.skip(1).filter(l -> !l.isEmpty()).count();
+    }
+  }
+
+  /** The 2020 goals of the report, with the statuses the sample was designed for. */
+  @Test
+  void attainmentOfTheDistrictGoals() throws Exception {
+    List<String> rows =
+        query(
+            "select indicator || '|' || sector_id || '|' || district || '|' || status from '"
+                + out
+                + "/attainment/*.parquet' where year = 2020");
+    assertEquals(13, rows.size(), rows.toString());
+    assertThat(
+        rows,
+        org.hamcrest.Matchers.hasItems(
+            "value_added_growth|ALL|ALL|ENSURE_MET",
+            "industrial_investment_growth|ALL|ALL|STRIVE_MET",
+            "rd_gdp_ratio|ALL|ALL|ENSURE_MET",
+            "high_tech_enterprise_count|ALL|ALL|ENSURE_MET",
+            "major_project_count|ALL|ALL|ENSURE_MET",
+            "milestones.SMART_FACTORY|ALL|ALL|ENSURE_MET",
+            "milestones.IIOT_5G_DEMO|ALL|ALL|STRIVE_MET",
+            "value_added_growth|ALL|石碶街道|NOT_MET",
+            "rd_gdp_ratio|ALL|古林镇|NO_DATA"));
+  }
+
+  @Test
+  void badCommandLineExitsTwo() {
+    assertEquals(2, RollupPipeline.run(new String[] {"--input=x", "--output=y", "--bogus=1"}));
+    assertEquals(2, RollupPipeline.run(new String[] {"--input=x", "--output=y", "--asOf=2020-13"}));
+    assertEquals(
+        2,
+        RollupPipeline.run(
+            new String[] {"--input=x", "--output=y", "--year=2020", "--asOf=2020-06"}));
+    assertEquals(2, RollupPipeline.run(new String[] {"--output=y"}));
+  }
+
+  /** A failed run prints one line naming the problem and leaves the output exactly as it was. */
+  @Test
+  void failedRunLeavesThePreviousOutput(@TempDir Path in, @TempDir Path work) throws Exception {
+    Path published = work.resolve("out");
+    Path fixture = Path.of(RollupGraphTest.fixture());
+    copyDir(fixture, in);
+    // the fixture has 2 bad register rows of 6: allow them, so only the checks below fail
+    assertEquals(
+        0,
+        RollupPipeline.run(
+            new String[] {"--input=" + in, "--output=" + published, "--maxRejectRate=0.5"}));
+    byte[] summaryBefore = Files.readAllBytes(published.resolve("summary/part-00000.parquet"));
+    byte[] manifestBefore = Files.readAllBytes(published.resolve("_manifest.json"));
+
+    // 1. missing required file
+    Files.delete(in.resolve("production.csv"));
+    String err = runCapturingErr(in, published, "--maxRejectRate=0.5");
+    assertThat(err, containsString("production.csv: required file not found"));
+    // 2. reject rate over the limit: 3 of 4 rd rows bad (75% > 5%)
+    copyDir(fixture, in);
+    Files.writeString(
+        in.resolve("rd.csv"),
+        "enterprise_id,year,rd_expenditure,rd_personnel\nE1,2020,150,20\n"
+            + "E1,2019,x,1\nE2,2019,-1,1\nE2,2018,1,-5\n");
+    err = runCapturingErr(in, published, "--maxRejectRate=0.5");
+    assertThat(err, containsString("rd.csv: 75.00% of its 4 rows were rejected"));
+    assertThat(err, containsString("OUT_OF_RANGE 2, INVALID_NUMBER 1"));
+
+    assertTrue(java.util.Arrays.equals(summaryBefore, Files.readAllBytes(published.resolve("summary/part-00000.parquet"))));
+    assertTrue(java.util.Arrays.equals(manifestBefore, Files.readAllBytes(published.resolve("_manifest.json"))));
+    try (Stream<Path> s = Files.list(work)) {
+      assertEquals(List.of(published), s.toList(), "no staging folder left behind");
+    }
+  }
+
+  @Test
+  void refusesToReplaceAFolderThatIsNotARollupOutput(@TempDir Path work) throws Exception {
+    Path precious = work.resolve("thesis");
+    Files.createDirectories(precious);
+    Files.writeString(precious.resolve("chapter1.txt"), "do not delete");
+    String err = runCapturingErr(Path.of(RollupGraphTest.fixture()), precious);
+    assertThat(err, containsString("refusing to replace it"));
+    assertEquals("do not delete", Files.readString(precious.resolve("chapter1.txt")));
+  }
+
+  private static String runCapturingErr(Path in, Path outDir, String... extra) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      List<String> args = new ArrayList<>(List.of("--input=" + in, "--output=" + outDir));
+      args.addAll(List.of(extra));
+      code = RollupPipeline.run(args.toArray(new String[0]));
+    } finally {
+      System.setErr(old);
+    }
+    String err = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(1, code, err);
+    assertThat(err.lines().filter(l -> l.startsWith("error:")).toList(), org.hamcrest.Matchers.hasSize(1));
+    return err;
+  }
+
+  private static void copyDir(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.list(from)) {
+      for (Path f : s.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+}

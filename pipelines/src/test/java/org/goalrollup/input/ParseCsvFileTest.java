@@ -1,0 +1,321 @@
+package org.goalrollup.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.TestPipelineExtension;
+import org.goalrollup.model.Production;
+import org.goalrollup.model.Reject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link ParseCsvFile} on production.csv: every data row comes out either accepted or as a reject
+ * with the bare file name, the physical line where it starts, the reason and its raw text. Line
+ * numbers in the expectations are counted by hand in the fixture text.
+ */
+@ExtendWith(TestPipelineExtension.class)
+class ParseCsvFileTest {
+  final TestPipeline p = TestPipeline.create();
+
+  @TempDir Path dir;
+
+  static final String HEADER =
+      "enterprise_id,year,month,above_scale,output_value,value_added,revenue,employees";
+
+  /** enterprise_id|year|month|above_scale|output_value|value_added|revenue|employees|line. */
+  static String describeProduction(Production r) {
+    return r.getEnterpriseId()
+        + "|"
+        + r.getYear()
+        + "|"
+        + r.getMonth()
+        + "|"
+        + r.getAboveScale()
+        + "|"
+        + r.getOutputValue().toPlainString()
+        + "|"
+        + r.getValueAdded().toPlainString()
+        + "|"
+        + r.getRevenue().toPlainString()
+        + "|"
+        + r.getEmployees()
+        + "|"
+        + r.getLineNumber();
+  }
+
+  /** source_file|line_number|reason|raw. */
+  static String describeReject(Reject r) {
+    return r.getSourceFile() + "|" + r.getLineNumber() + "|" + r.getReason() + "|" + r.getRaw();
+  }
+
+  static Long lineOfProduction(Production r) {
+    return r.getLineNumber();
+  }
+
+  static Long lineOfReject(Reject r) {
+    return r.getLineNumber();
+  }
+
+  private ParseCsvFile<Production> parse(String charset) {
+    return new ParseCsvFile<>(
+        dir.toString(),
+        InputFile.PRODUCTION,
+        charset,
+        RowParsers::production,
+        AvroCoder.of(Production.class));
+  }
+
+  private static PCollection<String> accepted(PCollectionTuple out, ParseCsvFile<Production> t) {
+    return out.get(t.accepted())
+        .apply(
+            "DescribeAccepted",
+            MapElements.into(TypeDescriptors.strings()).via(ParseCsvFileTest::describeProduction));
+  }
+
+  private static PCollection<String> rejects(PCollectionTuple out, ParseCsvFile<Production> t) {
+    return out.get(t.rejects())
+        .apply(
+            "DescribeRejects",
+            MapElements.into(TypeDescriptors.strings()).via(ParseCsvFileTest::describeReject));
+  }
+
+  private void writeFile(String text, Charset charset) throws IOException {
+    Files.write(dir.resolve("production.csv"), text.getBytes(charset));
+  }
+
+  @Test
+  void gb18030FileKeepsChineseText() throws IOException {
+    writeFile(
+        HEADER
+            + ",备注\n"
+            + "海曙机械厂,2020,1,是,100.5,20,90,12,一月\n"
+            + "𠮷野电子厂,2020,1,否,0,0,0,0,\"停产, 待查\"\n"
+            + "鄞州纺织厂,2020,1,也许,1,1,1,1,布尔值错误\n",
+        Charset.forName("GB18030"));
+    ParseCsvFile<Production> t = parse("GB18030");
+    PCollectionTuple out = p.apply("ParseProduction", t);
+    PAssert.that(accepted(out, t))
+        .containsInAnyOrder(
+            "海曙机械厂|2020|1|true|100.50|20.00|90.00|12|2", "𠮷野电子厂|2020|1|false|0.00|0.00|0.00|0|3");
+    PAssert.that(rejects(out, t))
+        .containsInAnyOrder("production.csv|4|INVALID_CODE|鄞州纺织厂,2020,1,也许,1,1,1,1,布尔值错误");
+    PAssert.that(out.get(t.rejects()))
+        .satisfies(
+            rs -> {
+              for (Reject r : rs) {
+                assertTrue(r.getDetail().contains("above_scale"), r.getDetail());
+                assertTrue(r.getDetail().contains("也许"), r.getDetail());
+              }
+              return null;
+            });
+    p.run();
+  }
+
+  @Test
+  void gb18030BytesReadAsUtf8FailTheRunNamingTheFile() throws IOException {
+    writeFile(HEADER + "\n海曙机械厂,2020,1,是,100.5,20,90,12\n", Charset.forName("GB18030"));
+    ParseCsvFile<Production> t = parse("UTF-8");
+    p.apply("ParseProduction", t);
+    Exception e = assertThrows(Exception.class, p::run);
+    StringBuilder messages = new StringBuilder();
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      messages.append(c.getMessage()).append('\n');
+    }
+    assertTrue(messages.toString().contains("production.csv"), messages.toString());
+    assertTrue(messages.toString().contains("UTF-8"), messages.toString());
+  }
+
+  @Test
+  void utf8FileWithBom() throws IOException {
+    writeFile(
+        "\uFEFF" + HEADER + "\r\n" + "E1,2020,2,Y,10,1,9,5\r\n" + "E2,2020,2,N,10,-1,9,5\r\n",
+        StandardCharsets.UTF_8);
+    ParseCsvFile<Production> t = parse("UTF-8");
+    PCollectionTuple out = p.apply("ParseProduction", t);
+    // Were the BOM kept, the header's first column would not be enterprise_id and every row
+    // would be rejected with MISSING_FIELD.
+    PAssert.that(accepted(out, t))
+        .containsInAnyOrder(
+            "E1|2020|2|true|10.00|1.00|9.00|5|2", "E2|2020|2|false|10.00|-1.00|9.00|5|3");
+    PAssert.that(out.get(t.rejects())).empty();
+    p.run();
+  }
+
+  @Test
+  void multiLineQuotedRecordThenBadRowsKeepPhysicalLineNumbers() throws IOException {
+    String multiLineBad = "E3,2020,3,Y,5,1,-4,2,\"第一行\n第二行\"";
+    writeFile(
+        HEADER
+            + ",note\n" // line 1
+            + "E1,2020,3,Y,10,1,9,5,\"line a\nline b\nline c\"\n" // lines 2-4
+            + "E2,2020,3,Y,10,1,-9,5,ok\n" // line 5: negative revenue
+            + "\n" // line 6: blank
+            + multiLineBad
+            + "\n" // lines 7-8: negative revenue
+            + "E4,2020,3,Y,10,1,9,5,\"\"\n", // line 9
+        StandardCharsets.UTF_8);
+    ParseCsvFile<Production> t = parse("UTF-8");
+    PCollectionTuple out = p.apply("ParseProduction", t);
+    PAssert.that(accepted(out, t))
+        .containsInAnyOrder(
+            "E1|2020|3|true|10.00|1.00|9.00|5|2", "E4|2020|3|true|10.00|1.00|9.00|5|9");
+    PAssert.that(rejects(out, t))
+        .containsInAnyOrder(
+            "production.csv|5|OUT_OF_RANGE|E2,2020,3,Y,10,1,-9,5,ok",
+            "production.csv|7|OUT_OF_RANGE|" + multiLineBad);
+    p.run();
+  }
+
+  @Test
+  void wrongFieldCountAndBrokenQuotingAreMalformedRows() throws IOException {
+    writeFile(
+        HEADER
+            + "\n" // line 1
+            + "E1,2020,4,Y,10,1,9,5\n" // line 2: good
+            + "E2,2020,4,Y,10,1,9\n" // line 3: 7 fields
+            + "E3,2020,4,Y,10,1,9,5,extra\n" // line 4: 9 fields
+            + "   \n" // line 5: a line of spaces is a one-field record
+            + "E4,2020,4,Y,\"10\"x,1,9,5\n" // line 6: text after closing quote
+            + ",,,,,,,\n" // line 7: a line of commas, 8 empty fields
+            + "E5,2020,4,Y,10,1,9,5\n" // line 8: good after the broken rows
+            + "E6,2020,4,Y,\"10,1,9,5\n" // line 9: unterminated quote to end of file
+            + "E7,2020,4,Y,10,1,9,5\n", // line 10: swallowed by the open quote
+        StandardCharsets.UTF_8);
+    ParseCsvFile<Production> t = parse("UTF-8");
+    PCollectionTuple out = p.apply("ParseProduction", t);
+    PAssert.that(accepted(out, t))
+        .containsInAnyOrder(
+            "E1|2020|4|true|10.00|1.00|9.00|5|2", "E5|2020|4|true|10.00|1.00|9.00|5|8");
+    PAssert.that(out.get(t.rejects()))
+        .satisfies(
+            rs -> {
+              Map<Long, String> reasonByLine = new TreeMap<>();
+              Map<Long, String> rawByLine = new TreeMap<>();
+              for (Reject r : rs) {
+                reasonByLine.put(r.getLineNumber(), r.getReason());
+                rawByLine.put(r.getLineNumber(), r.getRaw());
+                assertEquals("production.csv", r.getSourceFile());
+              }
+              Map<Long, String> expected = new TreeMap<>();
+              expected.put(3L, "MALFORMED_ROW");
+              expected.put(4L, "MALFORMED_ROW");
+              expected.put(5L, "MALFORMED_ROW");
+              expected.put(6L, "MALFORMED_ROW");
+              expected.put(7L, "MISSING_FIELD");
+              expected.put(9L, "MALFORMED_ROW");
+              assertEquals(expected, reasonByLine);
+              assertEquals("E2,2020,4,Y,10,1,9", rawByLine.get(3L));
+              assertEquals("   ", rawByLine.get(5L));
+              assertEquals("E4,2020,4,Y,\"10\"x,1,9,5", rawByLine.get(6L));
+              assertTrue(
+                  rawByLine.get(9L).startsWith("E6,2020,4,Y,\"10,1,9,5\nE7,2020,4"),
+                  rawByLine.get(9L));
+              return null;
+            });
+    p.run();
+  }
+
+  @Test
+  void everyDataRowIsAcceptedOrRejected() throws IOException {
+    writeFile(
+        HEADER
+            + ",revision\n" // 1
+            + "E1,2020,1,Y,10,1,9,5,\n" // 2 ok
+            + "E1,2020,1,Y,11,1,9,5,1\n" // 3 ok (a later revision is still accepted here)
+            + "E1,2020,13,Y,10,1,9,5,\n" // 4 INVALID_CODE
+            + "\r\n" // 5 blank
+            + "E2,2020,2,Y,10,1,9,5,x\n" // 6 INVALID_NUMBER (revision)
+            + "E2,2020,2,Y,10,1,9,-5,\n" // 7 OUT_OF_RANGE
+            + "E2,,2,Y,10,1,9,5,\n" // 8 MISSING_FIELD
+            + "E3,2020,3,Y,\"1\n0\",1,9,5,\n" // 9-10 INVALID_NUMBER, value holds a newline
+            + "E3,2020,3,Y,10,1,9,5\n" // 11 MALFORMED_ROW
+            + "E3,2020,3,Y,10,1,9,5,", // 12 ok, no final newline
+        StandardCharsets.UTF_8);
+    ParseCsvFile<Production> t = parse("UTF-8");
+    PCollectionTuple out = p.apply("ParseProduction", t);
+    PCollection<Long> acceptedLines =
+        out.get(t.accepted())
+            .apply(
+                "AcceptedLines",
+                MapElements.into(TypeDescriptors.longs()).via(ParseCsvFileTest::lineOfProduction));
+    PCollection<Long> rejectedLines =
+        out.get(t.rejects())
+            .apply(
+                "RejectedLines",
+                MapElements.into(TypeDescriptors.longs()).via(ParseCsvFileTest::lineOfReject));
+    PAssert.that(acceptedLines).containsInAnyOrder(2L, 3L, 12L);
+    PAssert.that(rejectedLines).containsInAnyOrder(4L, 6L, 7L, 8L, 9L, 11L);
+    PCollection<Long> all =
+        PCollectionList.of(acceptedLines)
+            .and(rejectedLines)
+            .apply("AllLines", Flatten.pCollections());
+    // 9 data records (12 physical lines minus the header, the blank line and the second line
+    // of the multi-line record), each exactly once.
+    PAssert.that(all).containsInAnyOrder(2L, 3L, 4L, 6L, 7L, 8L, 9L, 11L, 12L);
+    PAssert.that(rejects(out, t))
+        .containsInAnyOrder(
+            "production.csv|4|INVALID_CODE|E1,2020,13,Y,10,1,9,5,",
+            "production.csv|6|INVALID_NUMBER|E2,2020,2,Y,10,1,9,5,x",
+            "production.csv|7|OUT_OF_RANGE|E2,2020,2,Y,10,1,9,-5,",
+            "production.csv|8|MISSING_FIELD|E2,,2,Y,10,1,9,5,",
+            "production.csv|9|INVALID_NUMBER|E3,2020,3,Y,\"1\n0\",1,9,5,",
+            "production.csv|11|MALFORMED_ROW|E3,2020,3,Y,10,1,9,5");
+    p.run();
+  }
+
+  /**
+   * An amount that matches the contract's pattern but has more integer digits than the contract's
+   * DECIMAL(20,2) can hold cannot be used: it must become a reject of its own line, and the run
+   * must go on with the other rows (contract section 2, "Bad records never vanish").
+   */
+  @Test
+  void amountTooLargeForDecimal20x2IsRejectedNotFatal() throws IOException {
+    writeFile(
+        HEADER
+            + "\n"
+            + "E1,2020,5,Y,10,1,9,5\n" // line 2: good
+            + "E2,2020,5,Y,1234567890123456789012,1,9,5\n" // line 3: 22 integer digits
+            + "E3,2020,5,Y,10,1,9,5\n", // line 4: good
+        StandardCharsets.UTF_8);
+    ParseCsvFile<Production> t = parse("UTF-8");
+    PCollectionTuple out = p.apply("ParseProduction", t);
+    PAssert.that(accepted(out, t))
+        .containsInAnyOrder(
+            "E1|2020|5|true|10.00|1.00|9.00|5|2", "E3|2020|5|true|10.00|1.00|9.00|5|4");
+    PAssert.that(out.get(t.rejects()))
+        .satisfies(
+            rs -> {
+              int n = 0;
+              for (Reject r : rs) {
+                n++;
+                assertEquals(3L, r.getLineNumber());
+                assertTrue(
+                    r.getReason().equals("OUT_OF_RANGE") || r.getReason().equals("INVALID_NUMBER"),
+                    r.getReason());
+                assertTrue(r.getDetail().contains("output_value"), r.getDetail());
+              }
+              assertEquals(1, n);
+              return null;
+            });
+    p.run();
+  }
+}
