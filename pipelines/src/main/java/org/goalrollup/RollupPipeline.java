@@ -33,6 +33,8 @@ import org.goalrollup.model.Milestone;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
+import org.goalrollup.output.Progress;
+import org.goalrollup.output.RunLock;
 import org.goalrollup.output.RunReport;
 import org.goalrollup.output.Publisher;
 import org.goalrollup.output.WriteParquetTable;
@@ -99,6 +101,10 @@ public final class RollupPipeline {
         a.stream().noneMatch(s -> s.startsWith("--runner="))
             || a.contains("--runner=DirectRunner");
     if (direct) {
+      // returns at once, so the run's progress can be followed
+      if (a.stream().noneMatch(s -> s.startsWith("--blockOnRun"))) {
+        a.add("--blockOnRun=false");
+      }
       for (String check : List.of("enforceImmutability", "enforceEncodability")) {
         if (a.stream().noneMatch(s -> s.startsWith("--" + check))) {
           a.add("--" + check + "=false");
@@ -256,19 +262,31 @@ public final class RollupPipeline {
         return FAILED;
       }
       Publisher publisher =
-          new Publisher(options.getOutput(), start.toEpochMilli() + "-" + ProcessHandle.current().pid());
-      try {
-        publisher.prepare();
+          new Publisher(
+              options.getOutput(),
+              "run-" + start.toEpochMilli() + "-" + ProcessHandle.current().pid(),
+              out);
+      try (RunLock lock = RunLock.acquire(publisher.output(), out)) {
+        try {
+          publisher.prepare();
+        } catch (IOException e) {
+          err.println("error: " + e.getMessage());
+          return FAILED;
+        }
+        return runAndPublish(checked, publisher, start);
       } catch (IOException e) {
         err.println("error: " + e.getMessage());
         return FAILED;
       }
+    }
+
+    private int runAndPublish(Preflight.Checked checked, Publisher publisher, Instant start) {
       try {
         out.println("rollup: reading " + options.getInput() + " ...");
         Pipeline p = Pipeline.create(options);
         build(p, options, settings, checked, publisher.staging().toString());
         PipelineResult result = p.run();
-        result.waitUntilFinish();
+        new Progress(result, out).follow();
         RunReport report = RunReport.of(result, checked, options, settings, start);
         String gate = report.rejectGate(settings.maxRejectRate());
         if (gate != null) {

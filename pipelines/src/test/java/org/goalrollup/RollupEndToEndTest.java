@@ -83,9 +83,14 @@ class RollupEndToEndTest {
             "_SUCCESS")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
-    // nothing but the output is left beside it: no staging or old folders
+    // beside the output only its run folder (the link's target) and the lock file
     try (Stream<Path> s = Files.list(shared)) {
-      assertEquals(List.of(out), s.toList());
+      assertThat(
+          s.map(p -> p.getFileName().toString()).toList(),
+          containsInAnyOrder("out", ".out.runs", ".out.lock"));
+    }
+    try (Stream<Path> s = Files.list(shared.resolve(".out.runs"))) {
+      assertEquals(List.of(out.toRealPath()), s.map(p -> p.toAbsolutePath()).toList());
     }
   }
 
@@ -234,8 +239,8 @@ class RollupEndToEndTest {
 
     assertTrue(java.util.Arrays.equals(summaryBefore, Files.readAllBytes(published.resolve("summary/part-00000.parquet"))));
     assertTrue(java.util.Arrays.equals(manifestBefore, Files.readAllBytes(published.resolve("_manifest.json"))));
-    try (Stream<Path> s = Files.list(work)) {
-      assertEquals(List.of(published), s.toList(), "no staging folder left behind");
+    try (Stream<Path> s = Files.list(work.resolve(".out.runs"))) {
+      assertEquals(1, s.count(), "no staging folder left behind");
     }
   }
 
