@@ -58,6 +58,15 @@ public interface RollupOptions extends PipelineOptions {
 
   void setMaxRejectRate(Double value);
 
+  @Description(
+      "Number of shuffle keys that enterprises, projects and cells are grouped into. More gives "
+          + "a distributed runner more parallel work; the direct runner pays a fixed cost per key "
+          + "and stage. 0 = automatic: 16 on the direct runner, 512 on other runners.")
+  @Default.Integer(0)
+  int getShuffleBuckets();
+
+  void setShuffleBuckets(int value);
+
   @Description("Show the framework's (Beam, Parquet, Hadoop) log messages.")
   @Default.Boolean(false)
   boolean isVerbose();

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -41,6 +41,7 @@ import org.goalrollup.output.WriteParquetTable;
 import org.goalrollup.stats.BuildSummaries;
 import org.goalrollup.stats.CellAcc;
 import org.goalrollup.stats.ComputeCells;
+import org.goalrollup.stats.DistinctSorted;
 import org.goalrollup.stats.EvaluateTargets;
 import org.goalrollup.stats.SectorMatcher;
 
@@ -138,13 +139,13 @@ public final class RollupPipeline {
             .and(ResolveEnterprises.RD, in.rd)
             .and(ResolveEnterprises.MILESTONES, enterpriseMilestones)
             .and(ResolveEnterprises.INVESTMENT, enterpriseProjects)
-            .apply("ResolveEnterprises", new ResolveEnterprises());
+            .apply("ResolveEnterprises", new ResolveEnterprises(options.getShuffleBuckets()));
     PCollection<EnterpriseFacts> facts = enterprises.get(ResolveEnterprises.FACTS);
     PCollectionTuple projects =
         PCollectionList.of(enterprises.get(ResolveEnterprises.KNOWN_INVESTMENT))
             .and(otherProjects)
             .apply("ValidProjectRows", Flatten.pCollections())
-            .apply("ResolveProjects", new ResolveProjects());
+            .apply("ResolveProjects", new ResolveProjects(options.getShuffleBuckets()));
     PCollection<ProjectFacts> projectFacts = projects.get(ResolveProjects.PROJECTS);
     PCollectionTuple region = in.region.apply("ResolveRegion", new ResolveRegion());
     var regionView = region.get(ResolveRegion.REGION).apply("RegionLookup", View.asMap());
@@ -165,8 +166,9 @@ public final class RollupPipeline {
                                 f.getRecords().stream().map(Investment::getDistrict).toList())))
             .apply("AllDistricts", Flatten.pCollections())
             .setCoder(StringUtf8Coder.of())
-            .apply("DistinctDistricts", Distinct.create())
-            .apply("DistrictList", View.asList());
+            .apply(
+                "DistrictList",
+                Combine.globally(new DistinctSorted<>(StringUtf8Coder.of())).asSingletonView());
 
     PCollection<org.apache.beam.sdk.values.KV<String, CellAcc>> cells =
         p.apply(
@@ -179,7 +181,8 @@ public final class RollupPipeline {
                 districts,
                 settings.period(),
                 sectors,
-                settings.thresholdCents()));
+                settings.thresholdCents(),
+                options.getShuffleBuckets()));
     int endMonth = settings.period().endMonth();
     PCollection<Summary> summary =
         cells.apply("BuildSummaries", new BuildSummaries(regionView, endMonth));
@@ -231,8 +234,8 @@ public final class RollupPipeline {
                             .distinct()
                             .toList()))
         .setCoder(VarIntCoder.of())
-        .apply("DistinctYears", Distinct.create())
-        .apply("YearList", View.asList());
+        .apply(
+            "YearList", Combine.globally(new DistinctSorted<>(VarIntCoder.of())).asSingletonView());
   }
 
   /** One run: preflight, pipeline, checks, publish; turns every failure into exit code 1. */

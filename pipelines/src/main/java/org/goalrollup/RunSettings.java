@@ -11,6 +11,11 @@ import org.goalrollup.stats.Period;
  * problem is an {@link IllegalArgumentException} with a message for the user (exit code 2).
  */
 public record RunSettings(Period period, String charset, long thresholdCents, double maxRejectRate) {
+  /** Shuffle buckets when not given: few on one machine, enough for parallelism elsewhere. */
+  static final int DIRECT_BUCKETS = 16;
+
+  static final int DISTRIBUTED_BUCKETS = 512;
+
   private static final Pattern AS_OF = Pattern.compile("(\\d{4})-(\\d{2})");
   private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
 
@@ -55,6 +60,14 @@ public record RunSettings(Period period, String charset, long thresholdCents, do
     }
     long threshold =
         new BigDecimal(o.getMajorProjectThreshold()).setScale(2).unscaledValue().longValueExact();
+    if (o.getShuffleBuckets() < 0) {
+      throw new IllegalArgumentException(
+          "--shuffleBuckets=" + o.getShuffleBuckets() + " must be 0 (automatic) or more");
+    }
+    if (o.getShuffleBuckets() == 0) {
+      o.setShuffleBuckets(
+          o.getRunner().getSimpleName().equals("DirectRunner") ? DIRECT_BUCKETS : DISTRIBUTED_BUCKETS);
+    }
     double rate = o.getMaxRejectRate();
     if (!(rate >= 0 && rate <= 1)) {
       throw new IllegalArgumentException(

@@ -1,7 +1,13 @@
 package org.goalrollup.input;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.goalrollup.Buckets;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -42,9 +48,16 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
   public static final TupleTag<Investment> KNOWN_INVESTMENT = new TupleTag<>("knownInvestment") {};
   public static final TupleTag<Reject> REJECTS = new TupleTag<>("rejects") {};
 
+  private final int buckets;
+
+  /** Joins in {@code buckets} shuffle keys (see {@link Buckets}). */
+  public ResolveEnterprises(int buckets) {
+    this.buckets = buckets;
+  }
+
   @Override
   public PCollectionTuple expand(PCollectionTuple in) {
-    PCollection<KV<String, CoGbkResult>> joined =
+    PCollection<KV<Integer, CoGbkResult>> joined =
         KeyedPCollectionTuple.of(REGISTER, key(in.get(REGISTER), "Register", Enterprise.class))
             .and(PRODUCTION, key(in.get(PRODUCTION), "Production", Production.class))
             .and(RD, key(in.get(RD), "Rd", RdRecord.class))
@@ -62,28 +75,53 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
     return out;
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecordBase>
-      PCollection<KV<String, T>> key(PCollection<T> rows, String name, Class<T> type) {
+  private <T extends org.apache.avro.specific.SpecificRecordBase>
+      PCollection<KV<Integer, T>> key(PCollection<T> rows, String name, Class<T> type) {
+    int n = buckets;
     return rows.apply(
             "Key" + name,
             MapElements.into(
-                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(type)))
-                .via((T r) -> KV.of((String) r.get("enterprise_id"), r)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(type)));
+                    TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(type)))
+                .via((T r) -> KV.of(Buckets.of((String) r.get("enterprise_id"), n), r)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(type)));
   }
 
-  static final class ResolveFn extends DoFn<KV<String, CoGbkResult>, EnterpriseFacts> {
+  /** The rows of one bucket, separated by enterprise id (sorted, for a stable output order). */
+  static final class Group {
+    final List<Enterprise> register = new ArrayList<>();
+    final List<Production> production = new ArrayList<>();
+    final List<RdRecord> rd = new ArrayList<>();
+    final List<Milestone> milestones = new ArrayList<>();
+    final List<Investment> investment = new ArrayList<>();
+
+    static SortedMap<String, Group> of(CoGbkResult g) {
+      SortedMap<String, Group> m = new TreeMap<>();
+      g.getAll(REGISTER).forEach(r -> at(m, r.getEnterpriseId()).register.add(r));
+      g.getAll(PRODUCTION).forEach(r -> at(m, r.getEnterpriseId()).production.add(r));
+      g.getAll(RD).forEach(r -> at(m, r.getEnterpriseId()).rd.add(r));
+      g.getAll(MILESTONES).forEach(r -> at(m, r.getEnterpriseId()).milestones.add(r));
+      g.getAll(INVESTMENT).forEach(r -> at(m, r.getEnterpriseId()).investment.add(r));
+      return m;
+    }
+
+    private static Group at(SortedMap<String, Group> m, String id) {
+      return m.computeIfAbsent(id, k -> new Group());
+    }
+  }
+
+  static final class ResolveFn extends DoFn<KV<Integer, CoGbkResult>, EnterpriseFacts> {
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
-      CoGbkResult g = e.getValue();
-      EnterpriseResolver.Result r =
-          EnterpriseResolver.resolve(
-              e.getKey(),
-              g.getAll(REGISTER),
-              g.getAll(PRODUCTION),
-              g.getAll(RD),
-              g.getAll(MILESTONES),
-              g.getAll(INVESTMENT));
+    public void process(@Element KV<Integer, CoGbkResult> e, MultiOutputReceiver out) {
+      for (Map.Entry<String, Group> entry : Group.of(e.getValue()).entrySet()) {
+        Group g = entry.getValue();
+        resolve(
+            EnterpriseResolver.resolve(
+                entry.getKey(), g.register, g.production, g.rd, g.milestones, g.investment),
+            out);
+      }
+    }
+
+    private static void resolve(EnterpriseResolver.Result r, MultiOutputReceiver out) {
       for (InputFile f : InputFile.values()) {
         InputCounters.superseded(f, r.superseded[f.ordinal()]);
         InputCounters.collapsed(f, r.collapsed[f.ordinal()]);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.goalrollup.Buckets;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -32,16 +35,24 @@ public final class ResolveProjects
   public static final TupleTag<ProjectFacts> PROJECTS = new TupleTag<>("projects") {};
   public static final TupleTag<Reject> REJECTS = new TupleTag<>("rejects") {};
 
+  private final int buckets;
+
+  /** Groups in {@code buckets} shuffle keys (see {@link Buckets}). */
+  public ResolveProjects(int buckets) {
+    this.buckets = buckets;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<Investment> rows) {
+    int n = buckets;
     PCollectionTuple out =
         rows.apply(
                 "KeyByProject",
                 MapElements.into(
                         TypeDescriptors.kvs(
-                            TypeDescriptors.strings(), TypeDescriptor.of(Investment.class)))
-                    .via((Investment i) -> KV.of(i.getProjectId(), i)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Investment.class)))
+                            TypeDescriptors.integers(), TypeDescriptor.of(Investment.class)))
+                    .via((Investment i) -> KV.of(Buckets.of(i.getProjectId(), n), i)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Investment.class)))
             .apply("GroupByProject", GroupByKey.create())
             .apply(
                 "ResolveProject",
@@ -62,10 +73,19 @@ public final class ResolveProjects
     return o;
   }
 
-  static final class ResolveFn extends DoFn<KV<String, Iterable<Investment>>, ProjectFacts> {
+  static final class ResolveFn extends DoFn<KV<Integer, Iterable<Investment>>, ProjectFacts> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Investment>> e, MultiOutputReceiver out) {
-      Revisions.Outcome<Investment> o = resolve(e.getKey(), e.getValue());
+    public void process(@Element KV<Integer, Iterable<Investment>> e, MultiOutputReceiver out) {
+      SortedMap<String, List<Investment>> byProject = new TreeMap<>();
+      for (Investment i : e.getValue()) {
+        byProject.computeIfAbsent(i.getProjectId(), k -> new ArrayList<>()).add(i);
+      }
+      byProject.forEach((id, rows) -> resolveProject(id, rows, out));
+    }
+
+    private static void resolveProject(
+        String projectId, List<Investment> rows, MultiOutputReceiver out) {
+      Revisions.Outcome<Investment> o = resolve(projectId, rows);
       InputCounters.superseded(InputFile.INVESTMENT, o.superseded);
       InputCounters.collapsed(InputFile.INVESTMENT, o.collapsed);
       for (Reject r : Revisions.conflictRejects(InputFile.INVESTMENT, o)) {
@@ -75,7 +95,7 @@ public final class ResolveProjects
       if (!o.inForce.isEmpty()) {
         List<Investment> records = new ArrayList<>(o.inForce);
         out.get(PROJECTS)
-            .output(ProjectFacts.newBuilder().setProjectId(e.getKey()).setRecords(records).build());
+            .output(ProjectFacts.newBuilder().setProjectId(projectId).setRecords(records).build());
       }
     }
   }

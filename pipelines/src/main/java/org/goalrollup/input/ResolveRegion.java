@@ -1,5 +1,7 @@
 package org.goalrollup.input;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -39,7 +41,10 @@ public final class ResolveRegion
                             TypeDescriptors.strings(), TypeDescriptor.of(RegionRecord.class)))
                     .via((RegionRecord r) -> KV.of(SummaryMath.regionKey(r.getDistrict(), r.getYear()), r)))
             .setCoder(coder)
-            .apply("GroupByDistrictYear", GroupByKey.create())
+            // region.csv is small (a row per district and year): one group holds all of it
+            .apply("OneGroup", org.apache.beam.sdk.transforms.WithKeys.of(""))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
+            .apply("GroupRegion", GroupByKey.create())
             .apply(
                 "ResolveRegionRow",
                 ParDo.of(new ResolveFn()).withOutputTags(REGION, TupleTagList.of(REJECTS)));
@@ -49,13 +54,14 @@ public final class ResolveRegion
   }
 
   static final class ResolveFn
-      extends DoFn<KV<String, Iterable<RegionRecord>>, KV<String, RegionRecord>> {
+      extends DoFn<KV<String, Iterable<KV<String, RegionRecord>>>, KV<String, RegionRecord>> {
     @ProcessElement
     public void process(
-        @Element KV<String, Iterable<RegionRecord>> e, MultiOutputReceiver out) {
+        @Element KV<String, Iterable<KV<String, RegionRecord>>> e, MultiOutputReceiver out) {
+      List<RegionRecord> rows = new ArrayList<>();
+      e.getValue().forEach(kv -> rows.add(kv.getValue()));
       Revisions.Outcome<RegionRecord> o =
-          Revisions.resolve(
-              e.getValue(), r -> "district=" + r.getDistrict() + " year=" + r.getYear());
+          Revisions.resolve(rows, r -> "district=" + r.getDistrict() + " year=" + r.getYear());
       InputCounters.superseded(InputFile.REGION, o.superseded);
       InputCounters.collapsed(InputFile.REGION, o.collapsed);
       for (Reject r : Revisions.conflictRejects(InputFile.REGION, o)) {
@@ -63,7 +69,7 @@ public final class ResolveRegion
         out.get(REJECTS).output(r);
       }
       for (RegionRecord r : o.inForce) {
-        out.get(REGION).output(KV.of(e.getKey(), r));
+        out.get(REGION).output(KV.of(SummaryMath.regionKey(r.getDistrict(), r.getYear()), r));
       }
     }
   }

@@ -1,6 +1,16 @@
 package org.goalrollup.stats;
 
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.SortedMapCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.Buckets;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -36,6 +46,7 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
   private final Period period;
   private final SectorMatcher sectors;
   private final long thresholdCents;
+  private final int buckets;
 
   public ComputeCells(
       PCollection<EnterpriseFacts> enterprises,
@@ -45,7 +56,9 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
       PCollectionView<List<String>> districts,
       Period period,
       SectorMatcher sectors,
-      long thresholdCents) {
+      long thresholdCents,
+      int buckets) {
+    this.buckets = buckets;
     this.enterprises = enterprises;
     this.projects = projects;
     this.regionMilestones = regionMilestones;
@@ -58,6 +71,7 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
 
   @Override
   public PCollection<KV<String, CellAcc>> expand(PBegin begin) {
+    int n = buckets;
     var coder = KvCoder.of(StringUtf8Coder.of(), CellAcc.Coder.of());
     PCollection<KV<String, CellAcc>> fromEnterprises =
         enterprises
@@ -90,8 +104,75 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
         .and(fromProjects)
         .and(fromMilestones)
         .apply("AllContributions", Flatten.pCollections())
-        .apply("SumPerCell", Combine.perKey(new CellAcc.Sum()))
+        .apply(
+            "BucketCells",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.integers(),
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(), TypeDescriptor.of(CellAcc.class))))
+                .via((KV<String, CellAcc> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), coder))
+        .apply("SumPerCell", Combine.perKey(new SumCellsFn()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), SumCellsFn.CODER))
+        .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn()))
         .setCoder(coder);
+  }
+
+  /** Sums the contributions of the cells of one bucket, cell by cell. */
+  static final class SumCellsFn
+      extends Combine.CombineFn<
+          KV<String, CellAcc>, SortedMap<String, CellAcc>, SortedMap<String, CellAcc>> {
+    static final Coder<SortedMap<String, CellAcc>> CODER =
+        SortedMapCoder.of(StringUtf8Coder.of(), CellAcc.Coder.of());
+
+    @Override
+    public SortedMap<String, CellAcc> createAccumulator() {
+      return new TreeMap<>();
+    }
+
+    @Override
+    public SortedMap<String, CellAcc> addInput(
+        SortedMap<String, CellAcc> acc, KV<String, CellAcc> input) {
+      acc.computeIfAbsent(input.getKey(), k -> new CellAcc()).merge(input.getValue());
+      return acc;
+    }
+
+    @Override
+    public SortedMap<String, CellAcc> mergeAccumulators(Iterable<SortedMap<String, CellAcc>> accs) {
+      SortedMap<String, CellAcc> out = new TreeMap<>();
+      for (SortedMap<String, CellAcc> a : accs) {
+        a.forEach((k, v) -> out.computeIfAbsent(k, x -> new CellAcc()).merge(v));
+      }
+      return out;
+    }
+
+    @Override
+    public SortedMap<String, CellAcc> extractOutput(SortedMap<String, CellAcc> acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<SortedMap<String, CellAcc>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<KV<String, CellAcc>> inputCoder) {
+      return CODER;
+    }
+
+    @Override
+    public Coder<SortedMap<String, CellAcc>> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<KV<String, CellAcc>> inputCoder) {
+      return CODER;
+    }
+  }
+
+  static final class CellsOfBucketFn
+      extends DoFn<KV<Integer, SortedMap<String, CellAcc>>, KV<String, CellAcc>> {
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, SortedMap<String, CellAcc>> bucket,
+        OutputReceiver<KV<String, CellAcc>> out) {
+      bucket.getValue().forEach((cell, acc) -> out.output(KV.of(cell, acc)));
+    }
   }
 
   static final class EnterpriseFn extends DoFn<EnterpriseFacts, KV<String, CellAcc>> {
