@@ -53,7 +53,7 @@ public final class CsvFiles {
       throw new InputException(
           file.fileName() + ": line " + first.line() + ": header is malformed: " + first.malformed());
     }
-    return Header.of(file.fileName(), first.fields());
+    return Header.of(file.fileName(), first.fields(), file.columns());
   }
 
   /** Fails if a required column is missing from the header. */

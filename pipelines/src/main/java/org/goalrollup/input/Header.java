@@ -17,11 +17,21 @@ public final class Header implements Serializable {
     }
   }
 
-  /** Builds the header of {@code file}; a repeated column name is an error. */
+  /** Builds a header in which every repeated column name is an error. */
   public static Header of(String file, List<String> names) throws InputException {
+    return of(file, names, null);
+  }
+
+  /**
+   * Builds the header of {@code file}. A column the file uses ({@code used}; null = every
+   * column) that appears twice is an error, since either copy could be meant; repeated extra
+   * columns are ignored like every extra column.
+   */
+  public static Header of(String file, List<String> names, java.util.Set<String> used)
+      throws InputException {
     Header h = new Header(names);
     for (int i = 0; i < names.size(); i++) {
-      if (h.index.get(names.get(i)) != i) {
+      if (h.index.get(names.get(i)) != i && (used == null || used.contains(names.get(i)))) {
         throw new InputException(
             file + ": line 1, column " + (i + 1) + ": column '" + names.get(i)
                 + "' appears twice in the header");

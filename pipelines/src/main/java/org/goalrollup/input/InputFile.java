@@ -49,6 +49,20 @@ public enum InputFile {
     this.requiredColumns = requiredColumns;
   }
 
+  /** Every column of the contract the file may have: the required ones and the optional ones. */
+  public java.util.Set<String> columns() {
+    java.util.Set<String> all = new java.util.HashSet<>(requiredColumns);
+    all.add("revision");
+    switch (this) {
+      case ENTERPRISES -> all.addAll(List.of("high_tech_from", "high_tech_to", "rd_center_level"));
+      case INVESTMENT, MILESTONES -> all.add("enterprise_id");
+      case REGION -> all.addAll(List.of("va_price_index", "other_rd_expenditure"));
+      case TARGETS -> all.addAll(List.of("sector_id", "district", "ensure", "strive"));
+      default -> {}
+    }
+    return all;
+  }
+
   public String fileName() {
     return fileName;
   }
