@@ -8,7 +8,10 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
-/** The counters of a finished run, by namespace and name (attempted values: every runner has them). */
+/**
+ * The counters of a run, by namespace and name: committed values where the runner reports them
+ * (a retried bundle then counts once), else attempted values.
+ */
 public final class RunCounters {
   private final Map<String, Map<String, Long>> byNamespace = new TreeMap<>();
 
@@ -22,10 +25,22 @@ public final class RunCounters {
                   MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(ns)).build());
       Map<String, Long> m = c.byNamespace.computeIfAbsent(ns, k -> new TreeMap<>());
       for (MetricResult<Long> r : q.getCounters()) {
-        m.merge(r.getName().getName(), r.getAttempted(), Long::sum);
+        m.merge(r.getName().getName(), value(r), Long::sum);
       }
     }
     return c;
+  }
+
+  private static long value(MetricResult<Long> r) {
+    try {
+      Long committed = r.getCommitted();
+      if (committed != null) {
+        return committed;
+      }
+    } catch (UnsupportedOperationException e) {
+      // this runner reports attempted values only
+    }
+    return r.getAttempted();
   }
 
   public long get(String namespace, String name) {
