@@ -3,20 +3,21 @@ package org.goalrollup;
 import java.util.List;
 
 /**
- * Quiets the framework loggers (Beam, Parquet, Hadoop) unless {@code --verbose} is given. Must
- * run before any logger is created; slf4j-simple reads these system properties once.
+ * Quiets the framework loggers (Beam, Parquet, Hadoop) unless {@code --verbose} is given. Must run
+ * before any logger is created; slf4j-simple reads these system properties once.
  */
 final class Logging {
   private Logging() {}
 
   static void configure(String[] args) {
-    boolean verbose = List.of(args).contains("--verbose") || List.of(args).contains("--verbose=true");
+    boolean verbose =
+        List.of(args).contains("--verbose") || List.of(args).contains("--verbose=true");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     setIfAbsent("org.slf4j.simpleLogger.log.org.apache.parquet", verbose ? "info" : "error");
     setIfAbsent("org.slf4j.simpleLogger.log.org.apache.hadoop", verbose ? "info" : "error");
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-    java.util.logging.Logger.getLogger("").setLevel(
-        verbose ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+    java.util.logging.Logger.getLogger("")
+        .setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -7,7 +7,8 @@ import org.apache.beam.sdk.options.Validation;
 
 /** Every command-line option of the rollup (Beam's {@code --name=value} style). */
 public interface RollupOptions extends PipelineOptions {
-  @Description("Folder holding the input CSV files (enterprises.csv, sectors.csv, production.csv, ...).")
+  @Description(
+      "Folder holding the input CSV files (enterprises.csv, sectors.csv, production.csv, ...).")
   @Validation.Required
   String getInput();
 

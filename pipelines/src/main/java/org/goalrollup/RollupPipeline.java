@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -34,9 +33,9 @@ import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
 import org.goalrollup.output.Progress;
+import org.goalrollup.output.Publisher;
 import org.goalrollup.output.RunLock;
 import org.goalrollup.output.RunReport;
-import org.goalrollup.output.Publisher;
 import org.goalrollup.output.WriteParquetTable;
 import org.goalrollup.stats.BuildSummaries;
 import org.goalrollup.stats.CellAcc;
@@ -46,8 +45,8 @@ import org.goalrollup.stats.EvaluateTargets;
 import org.goalrollup.stats.SectorMatcher;
 
 /**
- * The goal-attainment rollup: reads the input CSV files, validates them, computes the summary
- * and attainment tables and publishes them with the rejects as Parquet.
+ * The goal-attainment rollup: reads the input CSV files, validates them, computes the summary and
+ * attainment tables and publishes them with the rejects as Parquet.
  */
 public final class RollupPipeline {
   /** Exit codes of the contract. */
@@ -91,16 +90,15 @@ public final class RollupPipeline {
   }
 
   /**
-   * On the direct runner, switches off its per-element immutability and encodability checks
-   * (they cost about 4x, see BEAM-NOTES) unless the user set them; tests keep them on through
+   * On the direct runner, switches off its per-element immutability and encodability checks (they
+   * cost about 4x, see BEAM-NOTES) unless the user set them; tests keep them on through
    * TestPipeline. Other runners do not know these options, so they are added only for the direct
    * runner.
    */
   static String[] withProductionDefaults(String[] args) {
     List<String> a = new java.util.ArrayList<>(List.of(args));
     boolean direct =
-        a.stream().noneMatch(s -> s.startsWith("--runner="))
-            || a.contains("--runner=DirectRunner");
+        a.stream().noneMatch(s -> s.startsWith("--runner=")) || a.contains("--runner=DirectRunner");
     if (direct) {
       // returns at once, so the run's progress can be followed
       if (a.stream().noneMatch(s -> s.startsWith("--blockOnRun"))) {
@@ -120,7 +118,11 @@ public final class RollupPipeline {
    * the three Parquet tables under {@code outDir}.
    */
   public static Outputs build(
-      Pipeline p, RollupOptions options, RunSettings settings, Preflight.Checked checked, String outDir) {
+      Pipeline p,
+      RollupOptions options,
+      RunSettings settings,
+      Preflight.Checked checked,
+      String outDir) {
     SectorMatcher sectors = new SectorMatcher(checked.sectors());
     ReadInputs in = ReadInputs.apply(p, options.getInput(), settings.charset(), checked.present());
 
@@ -131,7 +133,8 @@ public final class RollupPipeline {
     PCollection<Investment> enterpriseProjects =
         in.investment.apply("ProjectsOfEnterprises", Filter.by(i -> i.getEnterpriseId() != null));
     PCollection<Investment> otherProjects =
-        in.investment.apply("ProjectsWithoutEnterprise", Filter.by(i -> i.getEnterpriseId() == null));
+        in.investment.apply(
+            "ProjectsWithoutEnterprise", Filter.by(i -> i.getEnterpriseId() == null));
 
     PCollectionTuple enterprises =
         PCollectionTuple.of(ResolveEnterprises.REGISTER, in.enterprises)
@@ -213,11 +216,13 @@ public final class RollupPipeline {
 
   /** The three tables of a built graph, for tests to assert on. */
   public record Outputs(
-      PCollection<Summary> summary, PCollection<Attainment> attainment, PCollection<Reject> rejects) {}
+      PCollection<Summary> summary,
+      PCollection<Attainment> attainment,
+      PCollection<Reject> rejects) {}
 
   /**
-   * The computed years: those of in-force production rows, limited to the asked year when
-   * {@code --year} or {@code --asOf} is given (a year without production is not computed).
+   * The computed years: those of in-force production rows, limited to the asked year when {@code
+   * --year} or {@code --asOf} is given (a year without production is not computed).
    */
   private static PCollectionView<List<Integer>> computedYears(
       RunSettings settings, PCollection<EnterpriseFacts> facts) {

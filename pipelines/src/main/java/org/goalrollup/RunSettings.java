@@ -10,7 +10,8 @@ import org.goalrollup.stats.Period;
  * The validated meaning of the command line: period, charset, major-project threshold. Every
  * problem is an {@link IllegalArgumentException} with a message for the user (exit code 2).
  */
-public record RunSettings(Period period, String charset, long thresholdCents, double maxRejectRate) {
+public record RunSettings(
+    Period period, String charset, long thresholdCents, double maxRejectRate) {
   /** Shuffle buckets when not given: few on one machine, enough for parallelism elsewhere. */
   static final int DIRECT_BUCKETS = 16;
 
@@ -66,7 +67,9 @@ public record RunSettings(Period period, String charset, long thresholdCents, do
     }
     if (o.getShuffleBuckets() == 0) {
       o.setShuffleBuckets(
-          o.getRunner().getSimpleName().equals("DirectRunner") ? DIRECT_BUCKETS : DISTRIBUTED_BUCKETS);
+          o.getRunner().getSimpleName().equals("DirectRunner")
+              ? DIRECT_BUCKETS
+              : DISTRIBUTED_BUCKETS);
     }
     double rate = o.getMaxRejectRate();
     if (!(rate >= 0 && rate <= 1)) {

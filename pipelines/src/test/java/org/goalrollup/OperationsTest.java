@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a nightly operator relies on: a run killed with SIGKILL at any moment leaves the previous
- * output readable and unchanged, the next run cleans up after it; one run at a time per output;
- * the same inputs publish the same rows in the same order.
+ * output readable and unchanged, the next run cleans up after it; one run at a time per output; the
+ * same inputs publish the same rows in the same order.
  */
 class OperationsTest {
   @TempDir Path work;
@@ -106,7 +106,8 @@ class OperationsTest {
     // the previous output is exactly as it was, and readable
     assertEquals(firstRun, out.toRealPath());
     assertEquals(summary, rows(out, "summary"));
-    assertTrue(java.util.Arrays.equals(manifest, Files.readAllBytes(out.resolve("_manifest.json"))));
+    assertTrue(
+        java.util.Arrays.equals(manifest, Files.readAllBytes(out.resolve("_manifest.json"))));
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
 
     // the next run succeeds, takes over the lock and removes the killed run's folder

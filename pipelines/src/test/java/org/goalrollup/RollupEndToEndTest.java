@@ -237,8 +237,12 @@ class RollupEndToEndTest {
     assertThat(err, containsString("rd.csv: 75.00% of its 4 rows were rejected"));
     assertThat(err, containsString("OUT_OF_RANGE 2, INVALID_NUMBER 1"));
 
-    assertTrue(java.util.Arrays.equals(summaryBefore, Files.readAllBytes(published.resolve("summary/part-00000.parquet"))));
-    assertTrue(java.util.Arrays.equals(manifestBefore, Files.readAllBytes(published.resolve("_manifest.json"))));
+    assertTrue(
+        java.util.Arrays.equals(
+            summaryBefore, Files.readAllBytes(published.resolve("summary/part-00000.parquet"))));
+    assertTrue(
+        java.util.Arrays.equals(
+            manifestBefore, Files.readAllBytes(published.resolve("_manifest.json"))));
     try (Stream<Path> s = Files.list(work.resolve(".out.runs"))) {
       assertEquals(1, s.count(), "no staging folder left behind");
     }
@@ -268,14 +272,16 @@ class RollupEndToEndTest {
     }
     String err = buf.toString(StandardCharsets.UTF_8);
     assertEquals(1, code, err);
-    assertThat(err.lines().filter(l -> l.startsWith("error:")).toList(), org.hamcrest.Matchers.hasSize(1));
+    assertThat(
+        err.lines().filter(l -> l.startsWith("error:")).toList(), org.hamcrest.Matchers.hasSize(1));
     return err;
   }
 
   private static void copyDir(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.list(from)) {
       for (Path f : s.toList()) {
-        Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

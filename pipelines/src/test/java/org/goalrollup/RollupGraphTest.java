@@ -182,7 +182,12 @@ class RollupGraphTest {
         StreamSupport.stream(rows.spliterator(), false)
             .map(
                 a ->
-                    a.getIndicator() + "|" + a.getSectorId() + "|" + a.getDistrict() + "|"
+                    a.getIndicator()
+                        + "|"
+                        + a.getSectorId()
+                        + "|"
+                        + a.getDistrict()
+                        + "|"
                         + a.getStatus())
             .toList();
     // the 2021 target is validated and skipped

@@ -43,8 +43,7 @@ public final class TestPipelineExtension implements InvocationInterceptor {
     pipeline
         .apply(
             body,
-            Description.createTestDescription(
-                test.getClass(), context.getExecutable().getName()))
+            Description.createTestDescription(test.getClass(), context.getExecutable().getName()))
         .evaluate();
   }
 }

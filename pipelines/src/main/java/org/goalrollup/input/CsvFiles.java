@@ -21,7 +21,9 @@ public final class CsvFiles {
 
   public static ResourceId resolve(String inputDir, InputFile file) {
     return FileSystems.matchNewResource(inputDir, true)
-        .resolve(file.fileName(), org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+        .resolve(
+            file.fileName(),
+            org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
   }
 
   public static boolean exists(ResourceId id) throws IOException {
@@ -44,14 +46,19 @@ public final class CsvFiles {
   }
 
   /** Reads the header (the first record) of a file, failing with file/line/column if unusable. */
-  public static Header readHeader(CsvReader reader, InputFile file) throws IOException, InputException {
+  public static Header readHeader(CsvReader reader, InputFile file)
+      throws IOException, InputException {
     CsvRecord first = reader.next();
     if (first == null) {
       throw new InputException(file.fileName() + ": line 1: the file is empty (no header)");
     }
     if (first.isMalformed()) {
       throw new InputException(
-          file.fileName() + ": line " + first.line() + ": header is malformed: " + first.malformed());
+          file.fileName()
+              + ": line "
+              + first.line()
+              + ": header is malformed: "
+              + first.malformed());
     }
     return Header.of(file.fileName(), first.fields(), file.columns());
   }
@@ -75,8 +82,8 @@ public final class CsvFiles {
   }
 
   /**
-   * Reads every data record of a file and hands each to {@code accept} or {@code reject}, so
-   * that nothing is lost. Field-count mismatches and broken quoting are MALFORMED_ROW.
+   * Reads every data record of a file and hands each to {@code accept} or {@code reject}, so that
+   * nothing is lost. Field-count mismatches and broken quoting are MALFORMED_ROW.
    */
   public static <T> long parse(
       CsvReader reader,
@@ -100,10 +107,7 @@ public final class CsvFiles {
                 rec,
                 Reason.MALFORMED_ROW,
                 null,
-                "row: "
-                    + rec.fields().size()
-                    + " fields where the header has "
-                    + header.size()));
+                "row: " + rec.fields().size() + " fields where the header has " + header.size()));
         continue;
       }
       try {

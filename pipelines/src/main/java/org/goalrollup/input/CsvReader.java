@@ -9,16 +9,16 @@ import java.util.List;
 /**
  * A strict RFC 4180 tokenizer that keeps going after a broken record.
  *
- * <p>Written by hand, not taken from FastCSV or Commons CSV, because the contract needs four
- * things together that neither library gives: every record's starting physical line and its raw
- * text (for the rejects output); a quote inside an unquoted field and text after a closing quote
- * treated as errors (both libraries accept them leniently or abort the whole read); recovery at
- * the next line after a broken record, so one bad row never hides the rest of the file; and an
- * unterminated quote reported as one malformed record running to the end of the file.
+ * <p>Written by hand, not taken from FastCSV or Commons CSV, because the contract needs four things
+ * together that neither library gives: every record's starting physical line and its raw text (for
+ * the rejects output); a quote inside an unquoted field and text after a closing quote treated as
+ * errors (both libraries accept them leniently or abort the whole read); recovery at the next line
+ * after a broken record, so one bad row never hides the rest of the file; and an unterminated quote
+ * reported as one malformed record running to the end of the file.
  *
  * <p>Line breaks are LF, CRLF or a lone CR. A blank line (nothing between two line breaks) is
- * skipped; a line of spaces or commas is a record. A leading byte-order mark is ignored. Nothing
- * is trimmed.
+ * skipped; a line of spaces or commas is a record. A leading byte-order mark is ignored. Nothing is
+ * trimmed.
  */
 public final class CsvReader implements Closeable {
   private static final int EOF = -1;
@@ -67,7 +67,10 @@ public final class CsvReader implements Closeable {
           int q = read();
           if (q == EOF) {
             return new CsvRecord(
-                start, List.of(), raw.toString(), "unterminated quoted field running to end of file");
+                start,
+                List.of(),
+                raw.toString(),
+                "unterminated quoted field running to end of file");
           }
           raw.append((char) q);
           if (q == '"') {
@@ -117,9 +120,9 @@ public final class CsvReader implements Closeable {
 
   /**
    * After a quoting error, finds where the broken record ends by reading on leniently: a quote
-   * opens a quoted field only at a field start (a line break inside it belongs to the record),
-   * any other quote is taken as text. So a broken record that spans lines is one reject, and an
-   * opened quote that never closes runs to the end of the file.
+   * opens a quoted field only at a field start (a line break inside it belongs to the record), any
+   * other quote is taken as text. So a broken record that spans lines is one reject, and an opened
+   * quote that never closes runs to the end of the file.
    */
   private CsvRecord malformedToLineEnd(long start, StringBuilder raw, String why)
       throws IOException {

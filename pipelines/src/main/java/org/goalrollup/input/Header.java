@@ -23,9 +23,9 @@ public final class Header implements Serializable {
   }
 
   /**
-   * Builds the header of {@code file}. A column the file uses ({@code used}; null = every
-   * column) that appears twice is an error, since either copy could be meant; repeated extra
-   * columns are ignored like every extra column.
+   * Builds the header of {@code file}. A column the file uses ({@code used}; null = every column)
+   * that appears twice is an error, since either copy could be meant; repeated extra columns are
+   * ignored like every extra column.
    */
   public static Header of(String file, List<String> names, java.util.Set<String> used)
       throws InputException {
@@ -33,7 +33,11 @@ public final class Header implements Serializable {
     for (int i = 0; i < names.size(); i++) {
       if (h.index.get(names.get(i)) != i && (used == null || used.contains(names.get(i)))) {
         throw new InputException(
-            file + ": line 1, column " + (i + 1) + ": column '" + names.get(i)
+            file
+                + ": line 1, column "
+                + (i + 1)
+                + ": column '"
+                + names.get(i)
                 + "' appears twice in the header");
       }
     }

@@ -6,8 +6,7 @@ import java.util.List;
 public enum InputFile {
   ENTERPRISES(
       "enterprises.csv", true, List.of("enterprise_id", "name", "district", "industry_code")),
-  SECTORS(
-      "sectors.csv", true, List.of("sector_id", "sector_name", "match_type", "match_value")),
+  SECTORS("sectors.csv", true, List.of("sector_id", "sector_name", "match_type", "match_value")),
   PRODUCTION(
       "production.csv",
       true,

@@ -19,8 +19,7 @@ import org.goalrollup.model.Reject;
 
 /**
  * Reads one input CSV file and validates every row: well-formed, valid rows come out as typed
- * records under {@link #accepted()}, every other row as a {@link Reject} under {@link
- * #rejects()}.
+ * records under {@link #accepted()}, every other row as a {@link Reject} under {@link #rejects()}.
  */
 public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> {
   private final String inputDir;
@@ -112,8 +111,11 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
         read.inc(rows);
       } catch (CharacterCodingException e) {
         throw new IOException(
-            file.fileName() + ": bytes that are not valid " + charset
-                + " (try --charset=GB18030 or --charset=UTF-8)", e);
+            file.fileName()
+                + ": bytes that are not valid "
+                + charset
+                + " (try --charset=GB18030 or --charset=UTF-8)",
+            e);
       } catch (InputException e) {
         throw new IOException(e.getMessage(), e);
       }

@@ -39,8 +39,7 @@ public final class Preflight {
       ResourceId id = CsvFiles.resolve(inputDir, f);
       if (!CsvFiles.exists(id)) {
         if (f.required()) {
-          throw new InputException(
-              f.fileName() + ": required file not found in " + inputDir);
+          throw new InputException(f.fileName() + ": required file not found in " + inputDir);
         }
         continue;
       }
@@ -51,7 +50,12 @@ public final class Preflight {
         throw badCharset(f, charset);
       }
     }
-    List<SectorRule> sectors = readStrict(CsvFiles.resolve(inputDir, InputFile.SECTORS), InputFile.SECTORS, charset, RowParsers::sector);
+    List<SectorRule> sectors =
+        readStrict(
+            CsvFiles.resolve(inputDir, InputFile.SECTORS),
+            InputFile.SECTORS,
+            charset,
+            RowParsers::sector);
     ResourceId targetsId =
         targetsPath != null
             ? FileSystems.matchNewResource(targetsPath, false)
@@ -105,9 +109,9 @@ public final class Preflight {
   }
 
   /**
-   * Indicators must exist, sectors must be in sectors.csv. Per key (indicator, sector_id,
-   * district, year) the highest revision is in force; two rows at that revision are a duplicate
-   * key and fail the run. Returns the targets in force.
+   * Indicators must exist, sectors must be in sectors.csv. Per key (indicator, sector_id, district,
+   * year) the highest revision is in force; two rows at that revision are a duplicate key and fail
+   * the run. Returns the targets in force.
    */
   static List<Target> checkTargets(List<Target> targets, List<SectorRule> sectors)
       throws InputException {
@@ -134,8 +138,7 @@ public final class Preflight {
     Map<String, Target> top = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, List<Target>> e : byKey.entrySet()) {
       int max = e.getValue().stream().mapToInt(Target::getRevision).max().getAsInt();
-      List<Target> atTop =
-          e.getValue().stream().filter(t -> t.getRevision() == max).toList();
+      List<Target> atTop = e.getValue().stream().filter(t -> t.getRevision() == max).toList();
       if (atTop.size() > 1) {
         throw new InputException(
             InputFile.TARGETS.fileName()

@@ -18,9 +18,9 @@ import org.goalrollup.model.RegionRecord;
 import org.goalrollup.model.Reject;
 
 /**
- * Reads and validates every data file of the input folder (sectors and targets are read by
- * {@link Preflight}): one collection of valid typed records per file, and the parse rejects of
- * all of them. An absent optional file gives an empty collection.
+ * Reads and validates every data file of the input folder (sectors and targets are read by {@link
+ * Preflight}): one collection of valid typed records per file, and the parse rejects of all of
+ * them. An absent optional file gives an empty collection.
  */
 public final class ReadInputs {
   public final PCollection<Enterprise> enterprises;
@@ -33,16 +33,51 @@ public final class ReadInputs {
 
   private ReadInputs(Pipeline p, String inputDir, String charset, Set<InputFile> present) {
     enterprises =
-        read(p, inputDir, charset, present, InputFile.ENTERPRISES, RowParsers::enterprise, Enterprise.class);
+        read(
+            p,
+            inputDir,
+            charset,
+            present,
+            InputFile.ENTERPRISES,
+            RowParsers::enterprise,
+            Enterprise.class);
     production =
-        read(p, inputDir, charset, present, InputFile.PRODUCTION, RowParsers::production, Production.class);
+        read(
+            p,
+            inputDir,
+            charset,
+            present,
+            InputFile.PRODUCTION,
+            RowParsers::production,
+            Production.class);
     investment =
-        read(p, inputDir, charset, present, InputFile.INVESTMENT, RowParsers::investment, Investment.class);
+        read(
+            p,
+            inputDir,
+            charset,
+            present,
+            InputFile.INVESTMENT,
+            RowParsers::investment,
+            Investment.class);
     rd = read(p, inputDir, charset, present, InputFile.RD, RowParsers::rd, RdRecord.class);
     region =
-        read(p, inputDir, charset, present, InputFile.REGION, RowParsers::region, RegionRecord.class);
+        read(
+            p,
+            inputDir,
+            charset,
+            present,
+            InputFile.REGION,
+            RowParsers::region,
+            RegionRecord.class);
     milestones =
-        read(p, inputDir, charset, present, InputFile.MILESTONES, RowParsers::milestone, Milestone.class);
+        read(
+            p,
+            inputDir,
+            charset,
+            present,
+            InputFile.MILESTONES,
+            RowParsers::milestone,
+            Milestone.class);
   }
 
   public static ReadInputs apply(

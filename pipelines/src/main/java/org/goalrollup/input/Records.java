@@ -47,13 +47,11 @@ public final class Records {
   }
 
   /** The reject row of an accepted record rejected later (unknown enterprise, conflict). */
-  public static Reject reject(
-      InputFile file, SpecificRecordBase r, Reason reason, String detail) {
+  public static Reject reject(InputFile file, SpecificRecordBase r, Reason reason, String detail) {
     return reject(file, line(r), reason, detail, raw(r));
   }
 
-  public static Reject reject(
-      InputFile file, long line, Reason reason, String detail, String raw) {
+  public static Reject reject(InputFile file, long line, Reason reason, String detail, String raw) {
     return Reject.newBuilder()
         .setSourceFile(file.fileName())
         .setLineNumber(line)

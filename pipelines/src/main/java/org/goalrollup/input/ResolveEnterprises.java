@@ -7,7 +7,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.goalrollup.Buckets;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -23,6 +22,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.Buckets;
 import org.goalrollup.model.Enterprise;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Investment;
@@ -33,9 +33,9 @@ import org.goalrollup.model.Reject;
 
 /**
  * Joins every enterprise-keyed input on enterprise_id in one shuffle and resolves it: accepted
- * register rows, production, rd, milestones and investment rows naming an enterprise go in;
- * {@link EnterpriseFacts} per register enterprise, the investment rows of known enterprises, and
- * the UNKNOWN_ENTERPRISE / CONFLICTING_DUPLICATE rejects come out.
+ * register rows, production, rd, milestones and investment rows naming an enterprise go in; {@link
+ * EnterpriseFacts} per register enterprise, the investment rows of known enterprises, and the
+ * UNKNOWN_ENTERPRISE / CONFLICTING_DUPLICATE rejects come out.
  */
 public final class ResolveEnterprises extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Enterprise> REGISTER = new TupleTag<>("register");
@@ -75,8 +75,8 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
     return out;
   }
 
-  private <T extends org.apache.avro.specific.SpecificRecordBase>
-      PCollection<KV<Integer, T>> key(PCollection<T> rows, String name, Class<T> type) {
+  private <T extends org.apache.avro.specific.SpecificRecordBase> PCollection<KV<Integer, T>> key(
+      PCollection<T> rows, String name, Class<T> type) {
     int n = buckets;
     return rows.apply(
             "Key" + name,
@@ -131,7 +131,8 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
       }
       r.knownInvestment.forEach(out.get(KNOWN_INVESTMENT)::output);
       for (Reject rej : r.rejects) {
-        InputCounters.rejected(InputCounters.fileOf(rej.getSourceFile()), Reason.valueOf(rej.getReason()))
+        InputCounters.rejected(
+                InputCounters.fileOf(rej.getSourceFile()), Reason.valueOf(rej.getReason()))
             .inc();
         out.get(REJECTS).output(rej);
       }

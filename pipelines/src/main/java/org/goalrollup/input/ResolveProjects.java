@@ -3,11 +3,10 @@ package org.goalrollup.input;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.beam.sdk.coders.KvCoder;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.goalrollup.Buckets;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -21,17 +20,16 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.Buckets;
 import org.goalrollup.model.Investment;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.Reject;
 
 /**
- * Groups valid investment rows by project and applies the revision rule per (year, month):
- * {@link ProjectFacts} (the in-force monthly records, sorted) and CONFLICTING_DUPLICATE rejects
- * come out.
+ * Groups valid investment rows by project and applies the revision rule per (year, month): {@link
+ * ProjectFacts} (the in-force monthly records, sorted) and CONFLICTING_DUPLICATE rejects come out.
  */
-public final class ResolveProjects
-    extends PTransform<PCollection<Investment>, PCollectionTuple> {
+public final class ResolveProjects extends PTransform<PCollection<Investment>, PCollectionTuple> {
   public static final TupleTag<ProjectFacts> PROJECTS = new TupleTag<>("projects") {};
   public static final TupleTag<Reject> REJECTS = new TupleTag<>("rejects") {};
 

@@ -22,11 +22,10 @@ import org.goalrollup.model.Reject;
 import org.goalrollup.stats.SummaryMath;
 
 /**
- * Applies the revision rule to region.csv per (district, year): the in-force rows keyed for
- * lookup, and CONFLICTING_DUPLICATE rejects, come out.
+ * Applies the revision rule to region.csv per (district, year): the in-force rows keyed for lookup,
+ * and CONFLICTING_DUPLICATE rejects, come out.
  */
-public final class ResolveRegion
-    extends PTransform<PCollection<RegionRecord>, PCollectionTuple> {
+public final class ResolveRegion extends PTransform<PCollection<RegionRecord>, PCollectionTuple> {
   public static final TupleTag<KV<String, RegionRecord>> REGION = new TupleTag<>("region") {};
   public static final TupleTag<Reject> REJECTS = new TupleTag<>("rejects") {};
 
@@ -39,7 +38,9 @@ public final class ResolveRegion
                 MapElements.into(
                         TypeDescriptors.kvs(
                             TypeDescriptors.strings(), TypeDescriptor.of(RegionRecord.class)))
-                    .via((RegionRecord r) -> KV.of(SummaryMath.regionKey(r.getDistrict(), r.getYear()), r)))
+                    .via(
+                        (RegionRecord r) ->
+                            KV.of(SummaryMath.regionKey(r.getDistrict(), r.getYear()), r)))
             .setCoder(coder)
             // region.csv is small (a row per district and year): one group holds all of it
             .apply("OneGroup", org.apache.beam.sdk.transforms.WithKeys.of(""))

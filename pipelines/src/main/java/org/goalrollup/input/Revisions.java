@@ -11,9 +11,9 @@ import org.goalrollup.model.Reject;
 
 /**
  * The contract's revision and duplicate rule, as a pure function over the accepted rows of one
- * file: per key only the highest revision counts; lower revisions are superseded; several rows
- * at the highest revision with identical values collapse into one; if they differ, all of them
- * are rejected as CONFLICTING_DUPLICATE and the key has no value.
+ * file: per key only the highest revision counts; lower revisions are superseded; several rows at
+ * the highest revision with identical values collapse into one; if they differ, all of them are
+ * rejected as CONFLICTING_DUPLICATE and the key has no value.
  */
 public final class Revisions {
   private Revisions() {}
@@ -21,8 +21,10 @@ public final class Revisions {
   /** What the rule made of a set of rows. */
   public static final class Outcome<T> {
     public final List<T> inForce = new ArrayList<>();
+
     /** Rows of keys whose top-revision rows disagree, by key. */
     public final Map<String, List<T>> conflicting = new LinkedHashMap<>();
+
     public long superseded;
     public long collapsed;
   }

@@ -94,8 +94,7 @@ public final class RowParsers {
         .setIndustryCode(Values.industryCode("industry_code", r.required("industry_code")))
         .setYear(Values.year("year", r.required("year")))
         .setMonth(Values.month("month", r.required("month")))
-        .setCategory(
-            Values.enumValue("category", r.required("category"), InvestmentCategory.class))
+        .setCategory(Values.enumValue("category", r.required("category"), InvestmentCategory.class))
         .setHighTech(Values.bool("high_tech", r.required("high_tech")))
         .setTechRenovation(Values.bool("tech_renovation", r.required("tech_renovation")))
         .setPlannedTotal(Values.amount("planned_total", r.required("planned_total"), true))

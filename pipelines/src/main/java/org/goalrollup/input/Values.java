@@ -20,11 +20,11 @@ public final class Values {
   private static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
 
   /**
-   * Largest amount of one input value: just under 10^12 (in 10,000 yuan, i.e. 10^16 yuan, far
-   * above any real enterprise, project or region figure). Cell sums are exact longs of cents
-   * (up to 9.2 x 10^16 in 10,000 yuan), so tens of thousands of such extreme values still add up
-   * exactly, and every sum fits DECIMAL(20,2); a sum beyond that fails the run with a clear
-   * message rather than wrapping around.
+   * Largest amount of one input value: just under 10^12 (in 10,000 yuan, i.e. 10^16 yuan, far above
+   * any real enterprise, project or region figure). Cell sums are exact longs of cents (up to 9.2 x
+   * 10^16 in 10,000 yuan), so tens of thousands of such extreme values still add up exactly, and
+   * every sum fits DECIMAL(20,2); a sum beyond that fails the run with a clear message rather than
+   * wrapping around.
    */
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
@@ -54,7 +54,10 @@ public final class Values {
       throw new RowRejected(
           Reason.OUT_OF_RANGE,
           column,
-          column + ": " + quote(value) + " is larger than the largest supported amount "
+          column
+              + ": "
+              + quote(value)
+              + " is larger than the largest supported amount "
               + MAX_AMOUNT.toPlainString());
     }
     if (nonNegative && d.signum() < 0) {
@@ -93,7 +96,11 @@ public final class Values {
       throw new RowRejected(
           Reason.OUT_OF_RANGE,
           column,
-          column + ": " + quote(value) + " is larger than the largest supported count " + MAX_COUNT);
+          column
+              + ": "
+              + quote(value)
+              + " is larger than the largest supported count "
+              + MAX_COUNT);
     }
     return n;
   }
@@ -208,8 +215,6 @@ public final class Values {
       allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name());
     }
     throw new RowRejected(
-        Reason.INVALID_CODE,
-        column,
-        column + ": " + quote(value) + " is not one of " + allowed);
+        Reason.INVALID_CODE, column, column + ": " + quote(value) + " is not one of " + allowed);
   }
 }

@@ -10,9 +10,9 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * Converts generated records to the generic form ParquetIO's writer accepts: decimals become
- * their two's-complement bytes (ParquetIO's Avro write support does not apply the decimal
- * conversion to BigDecimal fields, see BEAM-NOTES), everything else is copied as is.
+ * Converts generated records to the generic form ParquetIO's writer accepts: decimals become their
+ * two's-complement bytes (ParquetIO's Avro write support does not apply the decimal conversion to
+ * BigDecimal fields, see BEAM-NOTES), everything else is copied as is.
  */
 public final class AvroRecords {
   private static final Conversions.DecimalConversion DECIMAL = new Conversions.DecimalConversion();

@@ -7,9 +7,8 @@ import org.goalrollup.input.InputFile;
 import org.goalrollup.input.Reason;
 
 /**
- * The accounting of one input file: every data row read is either rejected (by reason) or
- * accepted; accepted rows include those superseded by a higher revision and duplicates collapsed
- * into one.
+ * The accounting of one input file: every data row read is either rejected (by reason) or accepted;
+ * accepted rows include those superseded by a higher revision and duplicates collapsed into one.
  */
 public record FileStats(
     InputFile file,

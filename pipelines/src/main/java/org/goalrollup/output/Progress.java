@@ -11,8 +11,8 @@ import org.joda.time.Duration;
 
 /**
  * Follows a running pipeline and prints one line per stage as it is reached (inputs read, cells
- * computed, tables written), from the run's metrics. Returns when the run has finished; throws
- * what the run threw.
+ * computed, tables written), from the run's metrics. Returns when the run has finished; throws what
+ * the run threw.
  */
 public final class Progress {
   private static final Duration POLL = Duration.millis(500);

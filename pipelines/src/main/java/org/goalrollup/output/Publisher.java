@@ -13,13 +13,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Atomic publishing through a symbolic link. {@code OUT} is a link to one complete run folder
- * under the hidden {@code .OUT.runs/} beside it. A run writes into a new run folder there, writes
- * {@code _SUCCESS} last, and then replaces the link with one {@code rename}: a reader of {@code
- * OUT} sees the previous complete output or the new complete output, never a mixture, and a run
- * that fails or is killed at any moment leaves the link, and so the previous output, as it was.
- * Run folders that are not the link's target are debris of failed or killed runs and are removed
- * by the next run.
+ * Atomic publishing through a symbolic link. {@code OUT} is a link to one complete run folder under
+ * the hidden {@code .OUT.runs/} beside it. A run writes into a new run folder there, writes {@code
+ * _SUCCESS} last, and then replaces the link with one {@code rename}: a reader of {@code OUT} sees
+ * the previous complete output or the new complete output, never a mixture, and a run that fails or
+ * is killed at any moment leaves the link, and so the previous output, as it was. Run folders that
+ * are not the link's target are debris of failed or killed runs and are removed by the next run.
  */
 public final class Publisher {
   public static final String SUCCESS = "_SUCCESS";
@@ -53,8 +52,8 @@ public final class Publisher {
 
   /**
    * Checks that {@code OUT} is absent, a link made by an earlier run, or a folder holding an
-   * earlier rollup output (never somebody else's files), removes debris of killed runs and
-   * creates this run's folder. Call while holding the {@link RunLock}.
+   * earlier rollup output (never somebody else's files), removes debris of killed runs and creates
+   * this run's folder. Call while holding the {@link RunLock}.
    */
   public void prepare() throws IOException {
     if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)
@@ -64,7 +63,8 @@ public final class Publisher {
         && !Files.exists(output.resolve(SUCCESS))
         && !Files.exists(output.resolve(MANIFEST))) {
       throw new IOException(
-          output + " is not empty and holds no earlier rollup output (_SUCCESS); "
+          output
+              + " is not empty and holds no earlier rollup output (_SUCCESS); "
               + "refusing to replace it");
     }
     if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)

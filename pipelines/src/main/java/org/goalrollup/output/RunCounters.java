@@ -9,8 +9,8 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * The counters of a run, by namespace and name: committed values where the runner reports them
- * (a retried bundle then counts once), else attempted values.
+ * The counters of a run, by namespace and name: committed values where the runner reports them (a
+ * retried bundle then counts once), else attempted values.
  */
 public final class RunCounters {
   private final Map<String, Map<String, Long>> byNamespace = new TreeMap<>();

@@ -14,9 +14,9 @@ import java.time.Instant;
 
 /**
  * One run at a time per output: an operating-system lock on {@code .OUT.lock} beside the output,
- * held for the whole run. The file records the holder's process id and start time, so a second
- * run can say who holds it. The system releases the lock when its process dies, even by kill -9,
- * so a lock left by a killed run is simply taken over.
+ * held for the whole run. The file records the holder's process id and start time, so a second run
+ * can say who holds it. The system releases the lock when its process dies, even by kill -9, so a
+ * lock left by a killed run is simply taken over.
  */
 public final class RunLock implements AutoCloseable {
   private final FileChannel channel;
@@ -43,7 +43,8 @@ public final class RunLock implements AutoCloseable {
     Path file = lockFile(output);
     Files.createDirectories(file.getParent());
     FileChannel ch =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();
@@ -63,7 +64,8 @@ public final class RunLock implements AutoCloseable {
               + ")");
     }
     if (!holder.isBlank()) {
-      log.println("rollup: taking over the lock " + file + " left by a run that ended (" + holder + ")");
+      log.println(
+          "rollup: taking over the lock " + file + " left by a run that ended (" + holder + ")");
     }
     String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now();
     ch.truncate(0);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,8 +28,8 @@ import org.goalrollup.stats.ComputeCells;
 import org.goalrollup.stats.EvaluateTargets;
 
 /**
- * What a finished run read, rejected and wrote, from the pipeline's counters: the reject-rate
- * gate, the {@code _manifest.json} and the console summary.
+ * What a finished run read, rejected and wrote, from the pipeline's counters: the reject-rate gate,
+ * the {@code _manifest.json} and the console summary.
  */
 public final class RunReport {
   private final List<FileStats> files = new ArrayList<>();
@@ -83,11 +82,7 @@ public final class RunReport {
       if (f.rejectRate() > maxRate) {
         return String.format(
             "%s: %.2f%% of its %d rows were rejected, over --maxRejectRate=%s (%s)",
-            f.file().fileName(),
-            100 * f.rejectRate(),
-            f.read(),
-            maxRate,
-            f.topReasons());
+            f.file().fileName(), 100 * f.rejectRate(), f.read(), maxRate, f.topReasons());
       }
     }
     return null;
@@ -95,7 +90,10 @@ public final class RunReport {
 
   public List<Integer> years() {
     List<Integer> ys = new ArrayList<>();
-    counters.withPrefix(ComputeCells.PERIOD_NAMESPACE, "year.").keySet().forEach(y -> ys.add(Integer.valueOf(y)));
+    counters
+        .withPrefix(ComputeCells.PERIOD_NAMESPACE, "year.")
+        .keySet()
+        .forEach(y -> ys.add(Integer.valueOf(y)));
     ys.sort(null);
     return ys;
   }
@@ -150,9 +148,7 @@ public final class RunReport {
     m.put("inputs", inputs);
     m.put("rows_written", counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
     m.put("attainment_status", counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, ""));
-    new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(file.toFile(), m);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
   }
 
   private static Map<String, Object> strictFile(
@@ -172,7 +168,9 @@ public final class RunReport {
   /** The short end-of-run summary on the console. */
   public void print(PrintStream out, Path output) {
     out.println("rollup: years " + years() + ", months 1-" + settings.period().endMonth());
-    out.printf("%-16s %9s %9s %9s %11s %10s%n", "input", "read", "accepted", "rejected", "superseded", "collapsed");
+    out.printf(
+        "%-16s %9s %9s %9s %11s %10s%n",
+        "input", "read", "accepted", "rejected", "superseded", "collapsed");
     for (FileStats f : files) {
       out.printf(
           "%-16s %9d %9d %9d %11d %10d%s%n",

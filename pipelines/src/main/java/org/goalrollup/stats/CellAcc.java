@@ -13,8 +13,8 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * The running sums of one cell: a long per {@link Measure} and a count per milestone kind. Sums
- * are exact (longs of cents), so combining in any order gives the same result.
+ * The running sums of one cell: a long per {@link Measure} and a count per milestone kind. Sums are
+ * exact (longs of cents), so combining in any order gives the same result.
  */
 public final class CellAcc {
   final long[] values = new long[Measure.COUNT];

@@ -14,7 +14,8 @@ public record CellKey(int year, String sector, String district) {
   public static CellKey decode(String s) {
     int a = s.indexOf(SEP);
     int b = s.indexOf(SEP, a + 1);
-    return new CellKey(Integer.parseInt(s.substring(0, a)), s.substring(a + 1, b), s.substring(b + 1));
+    return new CellKey(
+        Integer.parseInt(s.substring(0, a)), s.substring(a + 1, b), s.substring(b + 1));
   }
 
   public static String encode(int year, String sector, String district) {

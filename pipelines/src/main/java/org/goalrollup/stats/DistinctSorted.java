@@ -9,8 +9,8 @@ import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * The distinct values of a small collection (years, districts) as one sorted list. Used instead
- * of {@code Distinct} + {@code View.asList}, which group by each value (a shuffle key per value).
+ * The distinct values of a small collection (years, districts) as one sorted list. Used instead of
+ * {@code Distinct} + {@code View.asList}, which group by each value (a shuffle key per value).
  */
 public final class DistinctSorted<T extends Comparable<T>>
     extends Combine.CombineFn<T, List<T>, List<T>> {

@@ -117,9 +117,7 @@ public final class EvaluateTargets
     private transient Map<String, List<Target>> byCell;
 
     EvaluateFn(
-        List<Target> targets,
-        PCollectionView<Map<String, RegionRecord>> region,
-        int endMonth) {
+        List<Target> targets, PCollectionView<Map<String, RegionRecord>> region, int endMonth) {
       this.targets = targets;
       this.region = region;
       this.endMonth = endMonth;

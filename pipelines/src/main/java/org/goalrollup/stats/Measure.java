@@ -1,9 +1,9 @@
 package org.goalrollup.stats;
 
 /**
- * The additive quantities a cell accumulates. Amounts are in cents of 10,000 yuan (the input's
- * two decimals as an exact long); counts are plain counts. Rates are derived from these at the
- * end ({@link SummaryMath}).
+ * The additive quantities a cell accumulates. Amounts are in cents of 10,000 yuan (the input's two
+ * decimals as an exact long); counts are plain counts. Rates are derived from these at the end
+ * ({@link SummaryMath}).
  */
 public enum Measure {
   ENTERPRISES,

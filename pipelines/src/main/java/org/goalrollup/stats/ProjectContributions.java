@@ -11,9 +11,9 @@ import org.goalrollup.model.InvestmentCategory;
 import org.goalrollup.model.ProjectFacts;
 
 /**
- * What one investment project adds to the cells of a computed year. Monthly sums go to the cells
- * of each monthly record (its own district, industry code and enterprise); the major-project
- * count goes to the cells of the project's latest record up to (Y, M).
+ * What one investment project adds to the cells of a computed year. Monthly sums go to the cells of
+ * each monthly record (its own district, industry code and enterprise); the major-project count
+ * goes to the cells of the project's latest record up to (Y, M).
  */
 public final class ProjectContributions {
   private ProjectContributions() {}

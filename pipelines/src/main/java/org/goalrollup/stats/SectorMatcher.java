@@ -27,7 +27,9 @@ public final class SectorMatcher implements Serializable {
       if (r.getMatchType() == MatchType.INDUSTRY_PREFIX) {
         prefixes.add(new String[] {r.getMatchValue(), r.getSectorId()});
       } else {
-        byEnterprise.computeIfAbsent(r.getMatchValue(), k -> new ArrayList<>()).add(r.getSectorId());
+        byEnterprise
+            .computeIfAbsent(r.getMatchValue(), k -> new ArrayList<>())
+            .add(r.getSectorId());
       }
     }
     this.sectorIds = List.copyOf(ids);

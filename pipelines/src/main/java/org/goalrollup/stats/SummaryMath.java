@@ -45,7 +45,9 @@ public final class SummaryMath {
                 a.get(Measure.SAMPLE_PREVIOUS),
                 priceIndex(own, whole)))
         .setValueAddedGrowthNominal(
-            growth(a.get(Measure.ABOVE_SCALE_VALUE_ADDED), a.get(Measure.ABOVE_SCALE_VALUE_ADDED_PREV)))
+            growth(
+                a.get(Measure.ABOVE_SCALE_VALUE_ADDED),
+                a.get(Measure.ABOVE_SCALE_VALUE_ADDED_PREV)))
         .setInvestmentCompleted(decimal(a.get(Measure.INVESTMENT_COMPLETED)))
         .setIndustrialInvestment(decimal(a.get(Measure.INDUSTRIAL_INVESTMENT)))
         .setHighTechInvestment(decimal(a.get(Measure.HIGH_TECH_INVESTMENT)))
@@ -64,8 +66,7 @@ public final class SummaryMath {
         .setRdRevenueRatio(endMonth == 12 && revenue > 0 ? ratio(rd, revenue) : null)
         .setRdGdpRatio(
             endMonth == 12 && SectorMatcher.ALL.equals(cell.sector()) && own != null
-                ? percent(
-                    decimal(rd).add(own.getOtherRdExpenditure()).divide(own.getGdp(), MC))
+                ? percent(decimal(rd).add(own.getOtherRdExpenditure()).divide(own.getGdp(), MC))
                 : null)
         .setHighTechEnterpriseCount(a.get(Measure.HIGH_TECH_ENTERPRISES))
         .setProvincialRdCenters(a.get(Measure.PROVINCIAL_RD_CENTERS))
@@ -74,8 +75,8 @@ public final class SummaryMath {
   }
 
   /**
-   * P of the contract: the cell district's own (district, Y) row if it exists (an empty index
-   * there means 100), else the (ALL, Y) row, else 100. For district ALL both are the same row.
+   * P of the contract: the cell district's own (district, Y) row if it exists (an empty index there
+   * means 100), else the (ALL, Y) row, else 100. For district ALL both are the same row.
    */
   static BigDecimal priceIndex(RegionRecord own, RegionRecord whole) {
     RegionRecord r = own != null ? own : whole;
@@ -100,7 +101,8 @@ public final class SummaryMath {
     if (prev <= 0) {
       return null;
     }
-    return percent(BigDecimal.valueOf(cur).divide(BigDecimal.valueOf(prev), MC).subtract(BigDecimal.ONE));
+    return percent(
+        BigDecimal.valueOf(cur).divide(BigDecimal.valueOf(prev), MC).subtract(BigDecimal.ONE));
   }
 
   /** num / den x 100. */

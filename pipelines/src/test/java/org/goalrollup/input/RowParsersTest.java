@@ -251,7 +251,8 @@ class RowParsersTest {
       assertEquals("装备制造", prefix.getSectorName());
       assertEquals(MatchType.INDUSTRY_PREFIX, prefix.getMatchType());
       assertEquals("34", prefix.getMatchValue());
-      SectorRule division = RowParsers.sector(row(header, "MANUFACTURING", "制造业", "INDUSTRY_PREFIX", "3"));
+      SectorRule division =
+          RowParsers.sector(row(header, "MANUFACTURING", "制造业", "INDUSTRY_PREFIX", "3"));
       assertEquals("3", division.getMatchValue(), "a 1-digit prefix covers divisions 30-39");
       SectorRule named = RowParsers.sector(row(header, "KEY_FIRMS", "重点企业", "ENTERPRISE", "E404"));
       assertEquals(MatchType.ENTERPRISE, named.getMatchType());
@@ -748,7 +749,12 @@ class RowParsersTest {
       RowParsers.milestone(
           row(
               List.of("year", "kind", "enterprise_id", "title", "date", "revision"),
-              "2020", "SMART_FACTORY", "E1", "x", "2020-11-30", "x"));
+              "2020",
+              "SMART_FACTORY",
+              "E1",
+              "x",
+              "2020-11-30",
+              "x"));
       assertEquals(
           LocalDate.of(2021, 1, 15),
           noEnterprise.getDate(),

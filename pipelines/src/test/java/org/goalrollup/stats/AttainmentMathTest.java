@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.goalrollup.model.Attainment;
 import org.goalrollup.model.Direction;
 import org.goalrollup.model.Target;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class AttainmentMathTest {
   private static Target target(Direction d, Double ensure, Double strive) {
@@ -24,7 +24,10 @@ class AttainmentMathTest {
         .build();
   }
 
-  /** Every status for every direction, with ensure 6 and strive 10 (or the reverse for AT_MOST/BELOW). */
+  /**
+   * Every status for every direction, with ensure 6 and strive 10 (or the reverse for
+   * AT_MOST/BELOW).
+   */
   @ParameterizedTest(name = "{0} actual={3} -> {4}")
   @CsvSource({
     "AT_LEAST, 6, 10, 10,  STRIVE_MET",

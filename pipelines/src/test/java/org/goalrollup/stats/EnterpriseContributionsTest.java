@@ -122,7 +122,10 @@ class EnterpriseContributionsTest {
     e.setRdCenterLevel(RdCenterLevel.NATIONAL);
     EnterpriseFacts f = facts(e, List.of(), List.of(), List.of());
     // valid on 2020-06-30 (inclusive end), not on 2020-12-31
-    assertEquals(1, EnterpriseContributions.of(f, 2020, new Period(2020, 6)).get(Measure.HIGH_TECH_ENTERPRISES));
+    assertEquals(
+        1,
+        EnterpriseContributions.of(f, 2020, new Period(2020, 6))
+            .get(Measure.HIGH_TECH_ENTERPRISES));
     CellAcc full = EnterpriseContributions.of(f, 2020, Period.allYears());
     assertEquals(0, full.get(Measure.HIGH_TECH_ENTERPRISES));
     // register counts need no production

@@ -80,7 +80,8 @@ final class Fixtures {
         .build();
   }
 
-  static EnterpriseFacts facts(Enterprise e, List<Production> p, List<RdRecord> rd, List<Milestone> m) {
+  static EnterpriseFacts facts(
+      Enterprise e, List<Production> p, List<RdRecord> rd, List<Milestone> m) {
     return EnterpriseFacts.newBuilder()
         .setEnterprise(e)
         .setProduction(new ArrayList<>(p))

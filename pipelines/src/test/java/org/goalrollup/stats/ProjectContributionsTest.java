@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class ProjectContributionsTest {
   private static final SectorMatcher SECTORS =
-      new SectorMatcher(List.of(Fixtures.prefix("AUTO", "3670"), Fixtures.byEnterprise("DIGITAL", "E7")));
+      new SectorMatcher(
+          List.of(Fixtures.prefix("AUTO", "3670"), Fixtures.byEnterprise("DIGITAL", "E7")));
   private static final long THRESHOLD = 500000; // 5000.00 in cents
 
   /**
-   * P1 is industrial, in AUTO; its planned total is revised from 4000 to 6000 in May 2020, when
-   * it also moves from D2 to D3 and gains an enterprise named by a DIGITAL rule.
+   * P1 is industrial, in AUTO; its planned total is revised from 4000 to 6000 in May 2020, when it
+   * also moves from D2 to D3 and gains an enterprise named by a DIGITAL rule.
    */
   private static ProjectFacts revisedAcrossThreshold() {
     return project(
@@ -36,7 +37,8 @@ class ProjectContributionsTest {
   @Test
   void monthlySumsGoToEachRecordsOwnCell() {
     Map<String, CellAcc> m =
-        ProjectContributions.of(revisedAcrossThreshold(), 2020, Period.allYears(), SECTORS, THRESHOLD);
+        ProjectContributions.of(
+            revisedAcrossThreshold(), 2020, Period.allYears(), SECTORS, THRESHOLD);
     assertEquals(20000, get(m, "ALL", "D2", Measure.INDUSTRIAL_INVESTMENT));
     assertEquals(30050, get(m, "ALL", "D3", Measure.INDUSTRIAL_INVESTMENT));
     assertEquals(50050, get(m, "ALL", "ALL", Measure.INVESTMENT_COMPLETED));
@@ -53,19 +55,22 @@ class ProjectContributionsTest {
   @Test
   void majorProjectTakesPlannedTotalAndCellFromTheLatestRecord() {
     Map<String, CellAcc> full =
-        ProjectContributions.of(revisedAcrossThreshold(), 2020, Period.allYears(), SECTORS, THRESHOLD);
+        ProjectContributions.of(
+            revisedAcrossThreshold(), 2020, Period.allYears(), SECTORS, THRESHOLD);
     assertEquals(1, get(full, "ALL", "ALL", Measure.MAJOR_PROJECTS));
     assertEquals(1, get(full, "ALL", "D3", Measure.MAJOR_PROJECTS));
     assertEquals(1, get(full, "DIGITAL", "D3", Measure.MAJOR_PROJECTS));
     assertEquals(0, get(full, "ALL", "D2", Measure.MAJOR_PROJECTS));
     // As of April the latest record is February's: 4000 < 5000
     Map<String, CellAcc> april =
-        ProjectContributions.of(revisedAcrossThreshold(), 2020, new Period(2020, 4), SECTORS, THRESHOLD);
+        ProjectContributions.of(
+            revisedAcrossThreshold(), 2020, new Period(2020, 4), SECTORS, THRESHOLD);
     assertEquals(0, get(april, "ALL", "ALL", Measure.MAJOR_PROJECTS));
     assertEquals(20000, get(april, "ALL", "ALL", Measure.INVESTMENT_COMPLETED));
     // A lower threshold (4000) counts it in April, in D2
     Map<String, CellAcc> low =
-        ProjectContributions.of(revisedAcrossThreshold(), 2020, new Period(2020, 4), SECTORS, 400000);
+        ProjectContributions.of(
+            revisedAcrossThreshold(), 2020, new Period(2020, 4), SECTORS, 400000);
     assertEquals(1, get(low, "ALL", "D2", Measure.MAJOR_PROJECTS));
   }
 
@@ -73,14 +78,19 @@ class ProjectContributionsTest {
   void majorProjectNeedsCompletedInvestmentInThePeriodAndIndustrialCategory() {
     // Latest record in 2019 (an earlier year), planned 9000, but nothing completed in 2020.
     ProjectFacts idle =
-        project("P2", inv("P2", null, "D1", "3670", 2019, 11, INDUSTRIAL, false, false, "9000", "50"));
-    Map<String, CellAcc> m = ProjectContributions.of(idle, 2020, Period.allYears(), SECTORS, THRESHOLD);
+        project(
+            "P2", inv("P2", null, "D1", "3670", 2019, 11, INDUSTRIAL, false, false, "9000", "50"));
+    Map<String, CellAcc> m =
+        ProjectContributions.of(idle, 2020, Period.allYears(), SECTORS, THRESHOLD);
     assertEquals(0, get(m, "ALL", "ALL", Measure.MAJOR_PROJECTS));
     assertEquals(5000, get(m, "ALL", "ALL", Measure.INDUSTRIAL_INVESTMENT_PREV));
     // Infrastructure is never a major industrial project.
     ProjectFacts road =
-        project("P3", inv("P3", null, "D1", "4810", 2020, 1, INFRASTRUCTURE, false, false, "90000", "10"));
-    Map<String, CellAcc> r = ProjectContributions.of(road, 2020, Period.allYears(), SECTORS, THRESHOLD);
+        project(
+            "P3",
+            inv("P3", null, "D1", "4810", 2020, 1, INFRASTRUCTURE, false, false, "90000", "10"));
+    Map<String, CellAcc> r =
+        ProjectContributions.of(road, 2020, Period.allYears(), SECTORS, THRESHOLD);
     assertEquals(0, get(r, "ALL", "ALL", Measure.MAJOR_PROJECTS));
     assertEquals(1000, get(r, "ALL", "ALL", Measure.INVESTMENT_COMPLETED));
     assertEquals(0, get(r, "ALL", "ALL", Measure.INDUSTRIAL_INVESTMENT));

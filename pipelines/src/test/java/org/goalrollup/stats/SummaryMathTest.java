@@ -66,7 +66,8 @@ class SummaryMathTest {
     // district ALL uses the (ALL, Y) row
     assertEquals(
         0.0,
-        SummaryMath.summarize(new CellKey(2020, "ALL", "ALL"), sample(), 12, region).getValueAddedGrowth(),
+        SummaryMath.summarize(new CellKey(2020, "ALL", "ALL"), sample(), 12, region)
+            .getValueAddedGrowth(),
         1e-12);
     // nominal growth ignores prices: 102 / 80 - 1 = 27.5%
     assertEquals(
@@ -89,9 +90,12 @@ class SummaryMathTest {
     assertNull(ytd.getRdRevenueRatio());
     assertNull(ytd.getRdGdpRatio());
     // without the (district, Y) row: no GDP, no ratio (no fallback for GDP)
-    assertNull(SummaryMath.summarize(new CellKey(2020, "ALL", "D2"), sample(), 12, region).getRdGdpRatio());
+    assertNull(
+        SummaryMath.summarize(new CellKey(2020, "ALL", "D2"), sample(), 12, region)
+            .getRdGdpRatio());
     // an empty cell still gets an rd_gdp_ratio where the region row exists: (0 + 1) / 200 = 0.5%
-    Summary empty = SummaryMath.summarize(new CellKey(2020, "ALL", "D1"), new CellAcc(), 12, region);
+    Summary empty =
+        SummaryMath.summarize(new CellKey(2020, "ALL", "D1"), new CellAcc(), 12, region);
     assertEquals(0.5, empty.getRdGdpRatio(), 1e-12);
     assertNull(empty.getRdRevenueRatio());
     assertNull(empty.getValueAddedGrowth());
