@@ -164,31 +164,25 @@ public final class Values {
 
   /** A GB/T 4754 industry code: 2 to 4 digits. */
   public static String industryCode(String column, String value) throws RowRejected {
-    if (!INDUSTRY_CODE.matcher(value).matches()) {
-      throw new RowRejected(
-          Reason.INVALID_CODE,
-          column,
-          column + ": " + quote(value) + " is not a GB/T 4754 code of 2-4 digits");
-    }
-    return value;
+    return code(INDUSTRY_CODE, column, value, "a GB/T 4754 code of 2-4 digits");
   }
 
   /** An industry code prefix of a sector rule: 1 to 4 digits (e.g. 3 for divisions 30-39). */
   public static String industryPrefix(String column, String value) throws RowRejected {
-    if (!INDUSTRY_PREFIX.matcher(value).matches()) {
-      throw new RowRejected(
-          Reason.INVALID_CODE,
-          column,
-          column + ": " + quote(value) + " is not a GB/T 4754 code prefix of 1-4 digits");
-    }
-    return value;
+    return code(INDUSTRY_PREFIX, column, value, "a GB/T 4754 code prefix of 1-4 digits");
   }
 
   /** A code matching {@code [A-Z0-9_]+}. */
   public static String code(String column, String value) throws RowRejected {
-    if (!CODE.matcher(value).matches()) {
+    return code(CODE, column, value, "a code [A-Z0-9_]+");
+  }
+
+  /** The value if it matches the pattern, else INVALID_CODE saying what was expected. */
+  private static String code(Pattern pattern, String column, String value, String expected)
+      throws RowRejected {
+    if (!pattern.matcher(value).matches()) {
       throw new RowRejected(
-          Reason.INVALID_CODE, column, column + ": " + quote(value) + " is not a code [A-Z0-9_]+");
+          Reason.INVALID_CODE, column, column + ": " + quote(value) + " is not " + expected);
     }
     return value;
   }
