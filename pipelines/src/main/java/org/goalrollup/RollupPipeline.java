@@ -37,6 +37,7 @@ import org.goalrollup.output.Publisher;
 import org.goalrollup.output.RunLock;
 import org.goalrollup.output.RunReport;
 import org.goalrollup.output.WriteParquetTable;
+import org.goalrollup.output.report.HtmlReport;
 import org.goalrollup.stats.BuildSummaries;
 import org.goalrollup.stats.CellAcc;
 import org.goalrollup.stats.ComputeCells;
@@ -303,8 +304,10 @@ public final class RollupPipeline {
           return FAILED;
         }
         report.writeManifest(publisher.staging().resolve(Publisher.MANIFEST), Instant.now());
+        HtmlReport.write(publisher.staging());
         publisher.publish();
         report.print(out, publisher.output());
+        HtmlReport.printGoals(out, publisher.output());
         return OK;
       } catch (RuntimeException | IOException e) {
         publisher.abandon();

@@ -1,0 +1,253 @@
+package org.goalrollup.output.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Conversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+
+/**
+ * What one run wrote into its output folder, read back the way a user would: the manifest and the
+ * summary, attainment and rejects tables. Decimal columns come back as {@link BigDecimal}.
+ */
+record RunOutputs(
+    Manifest manifest,
+    List<SummaryRow> summary,
+    List<AttainmentRow> attainment,
+    List<RejectRow> rejects) {
+
+  static final String MANIFEST = "_manifest.json";
+
+  /** Reads the four files of {@code dir}; a missing table folder or manifest is an error. */
+  static RunOutputs read(Path dir) throws IOException {
+    Manifest manifest = Manifest.read(dir.resolve(MANIFEST));
+    List<SummaryRow> summary = new ArrayList<>();
+    for (GenericRecord r : readTable(dir.resolve("summary"))) {
+      summary.add(SummaryRow.of(r));
+    }
+    List<AttainmentRow> attainment = new ArrayList<>();
+    for (GenericRecord r : readTable(dir.resolve("attainment"))) {
+      attainment.add(AttainmentRow.of(r));
+    }
+    List<RejectRow> rejects = new ArrayList<>();
+    for (GenericRecord r : readTable(dir.resolve("rejects"))) {
+      rejects.add(RejectRow.of(r));
+    }
+    return new RunOutputs(manifest, summary, attainment, rejects);
+  }
+
+  /** Every row of every {@code *.parquet} file of a table folder, files in name order. */
+  static List<GenericRecord> readTable(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException("report: missing output table " + folder);
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, "*.parquet")) {
+      s.forEach(files::add);
+    }
+    Collections.sort(files);
+    GenericData model = new GenericData();
+    model.addLogicalTypeConversion(new Conversions.DecimalConversion());
+    List<GenericRecord> rows = new ArrayList<>();
+    for (Path f : files) {
+      try (ParquetReader<GenericRecord> reader =
+          AvroParquetReader.<GenericRecord>builder(new LocalParquetFile(f))
+              .withDataModel(model)
+              .build()) {
+        for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+          rows.add(r);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The fields of {@code _manifest.json} the report shows; absent fields are null or empty. */
+  record Manifest(
+      String version,
+      String runner,
+      Instant endTime,
+      String input,
+      String asOf,
+      Integer year,
+      String charset,
+      String majorProjectThreshold,
+      List<Integer> computedYears,
+      int periodEndMonth,
+      List<InputCount> inputs,
+      Long targetsInForce) {
+
+    static Manifest read(Path file) throws IOException {
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("report: missing " + file);
+      }
+      JsonNode m = new ObjectMapper().readTree(file.toFile());
+      JsonNode options = m.path("options");
+      List<Integer> years = new ArrayList<>();
+      m.path("computed_years").forEach(y -> years.add(y.asInt()));
+      List<InputCount> inputs = new ArrayList<>();
+      m.path("inputs").forEach(i -> inputs.add(InputCount.of(i)));
+      Long targets = null;
+      for (InputCount i : inputs) {
+        if (i.file().equals("targets.csv")) {
+          targets = i.accepted() - i.superseded() - i.collapsed();
+        }
+      }
+      if (targets == null && m.path("targets").isNumber()) {
+        targets = m.path("targets").asLong();
+      }
+      return new Manifest(
+          text(m, "pipeline_version"),
+          text(m, "runner"),
+          instant(text(m, "end_time")),
+          text(options, "input"),
+          text(options, "asOf"),
+          options.path("year").isNumber() ? options.path("year").asInt() : null,
+          text(options, "charset"),
+          text(options, "majorProjectThreshold"),
+          years,
+          m.path("period_end_month").asInt(12),
+          inputs,
+          targets);
+    }
+
+    InputCount input(String fileName) {
+      return inputs.stream().filter(i -> i.file().equals(fileName)).findFirst().orElse(null);
+    }
+
+    private static String text(JsonNode n, String field) {
+      JsonNode v = n.path(field);
+      return v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    private static Instant instant(String s) {
+      try {
+        return s == null ? null : Instant.parse(s);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+  }
+
+  /** One entry of the manifest's {@code inputs}. */
+  record InputCount(
+      String file,
+      String sha256,
+      long read,
+      long accepted,
+      long rejected,
+      Map<String, Long> rejectedByReason,
+      long collapsed,
+      long superseded) {
+
+    static InputCount of(JsonNode n) {
+      Map<String, Long> byReason = new LinkedHashMap<>();
+      n.path("rejected_by_reason")
+          .fields()
+          .forEachRemaining(e -> byReason.put(e.getKey(), e.getValue().asLong()));
+      return new InputCount(
+          n.path("file").asText(),
+          n.path("sha256").isTextual() ? n.path("sha256").asText() : null,
+          n.path("rows_read").asLong(),
+          n.path("accepted").asLong(),
+          n.path("rejected").asLong(),
+          byReason,
+          n.path("duplicates_collapsed").asLong(),
+          n.path("superseded").asLong());
+    }
+  }
+
+  /** One summary cell; {@link #number} gives any numeric column as a double. */
+  record SummaryRow(
+      int year, int periodEndMonth, String sectorId, String district, GenericRecord record) {
+    static SummaryRow of(GenericRecord r) {
+      return new SummaryRow(
+          (Integer) r.get("year"),
+          (Integer) r.get("period_end_month"),
+          r.get("sector_id").toString(),
+          r.get("district").toString(),
+          r);
+    }
+
+    /** The column's value as a double, null when the column is null or absent. */
+    Double number(String column) {
+      if (record.getSchema().getField(column) == null) {
+        return null;
+      }
+      Object v = record.get(column);
+      return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    /** The column's exact value, for decimal amounts; null when null or absent. */
+    BigDecimal decimal(String column) {
+      if (record.getSchema().getField(column) == null) {
+        return null;
+      }
+      Object v = record.get(column);
+      if (v == null) {
+        return null;
+      }
+      return v instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) v).doubleValue());
+    }
+  }
+
+  /** One row of the attainment table. */
+  record AttainmentRow(
+      int year,
+      int periodEndMonth,
+      String indicator,
+      String sectorId,
+      String district,
+      String direction,
+      Double ensure,
+      Double strive,
+      Double actual,
+      String status,
+      Double gap) {
+    static AttainmentRow of(GenericRecord r) {
+      return new AttainmentRow(
+          (Integer) r.get("year"),
+          (Integer) r.get("period_end_month"),
+          r.get("indicator").toString(),
+          r.get("sector_id").toString(),
+          r.get("district").toString(),
+          r.get("direction").toString(),
+          (Double) r.get("ensure_target"),
+          (Double) r.get("strive_target"),
+          (Double) r.get("actual"),
+          r.get("status").toString(),
+          (Double) r.get("gap"));
+    }
+
+    /** The primary target of the contract: ensure if given, else strive. */
+    Double primary() {
+      return ensure != null ? ensure : strive;
+    }
+  }
+
+  /** One row of the rejects table. */
+  record RejectRow(String file, long line, String reason, String detail, String raw) {
+    static RejectRow of(GenericRecord r) {
+      return new RejectRow(
+          r.get("source_file").toString(),
+          (Long) r.get("line_number"),
+          r.get("reason").toString(),
+          String.valueOf(r.get("detail")),
+          String.valueOf(r.get("raw")));
+    }
+  }
+}
