@@ -131,6 +131,11 @@ final class Formats {
     return Math.abs(wan) >= YI_FROM ? number(wan / 10_000, 2) + " 亿元" : number(wan, 2) + " 万元";
   }
 
+  /** An amount in 万元 written in 亿元, for sums whose terms must share one unit: "5.76 亿元". */
+  static String amountInYi(double wan) {
+    return number(wan / 10_000, 2) + " 亿元";
+  }
+
   /** A rate in percent with one decimal and its sign: "+6.5%", "-9.9%"; "—" for null. */
   static String rate(Double pct) {
     if (pct == null) {

@@ -752,11 +752,11 @@ final class ReportModel {
         double gdp = parse(r.gdp());
         String nums =
             "("
-                + Formats.amount(ent)
+                + Formats.amountInYi(ent)
                 + " + "
-                + Formats.amount(other)
+                + Formats.amountInYi(other)
                 + ") ÷ "
-                + Formats.amount(gdp)
+                + Formats.amountInYi(gdp)
                 + " = "
                 + Formats.number(whole.number("rd_gdp_ratio"), 2)
                 + "%";
