@@ -143,13 +143,13 @@ public final class RollupPipeline {
             .and(ResolveEnterprises.RD, in.rd)
             .and(ResolveEnterprises.MILESTONES, enterpriseMilestones)
             .and(ResolveEnterprises.INVESTMENT, enterpriseProjects)
-            .apply("ResolveEnterprises", new ResolveEnterprises(options.getShuffleBuckets()));
+            .apply("ResolveEnterprises", new ResolveEnterprises(settings.buckets()));
     PCollection<EnterpriseFacts> facts = enterprises.get(ResolveEnterprises.FACTS);
     PCollectionTuple projects =
         PCollectionList.of(enterprises.get(ResolveEnterprises.KNOWN_INVESTMENT))
             .and(otherProjects)
             .apply("ValidProjectRows", Flatten.pCollections())
-            .apply("ResolveProjects", new ResolveProjects(options.getShuffleBuckets()));
+            .apply("ResolveProjects", new ResolveProjects(settings.buckets()));
     PCollection<ProjectFacts> projectFacts = projects.get(ResolveProjects.PROJECTS);
     PCollectionTuple region = in.region.apply("ResolveRegion", new ResolveRegion());
     var regionView = region.get(ResolveRegion.REGION).apply("RegionLookup", View.asMap());
@@ -167,7 +167,10 @@ public final class RollupPipeline {
                     FlatMapElements.into(TypeDescriptors.strings())
                         .via(
                             (ProjectFacts f) ->
-                                f.getRecords().stream().map(Investment::getDistrict).toList())))
+                                f.getRecords().stream()
+                                    .map(Investment::getDistrict)
+                                    .distinct()
+                                    .toList())))
             .apply("AllDistricts", Flatten.pCollections())
             .setCoder(StringUtf8Coder.of())
             .apply(
@@ -186,7 +189,7 @@ public final class RollupPipeline {
                 settings.period(),
                 sectors,
                 settings.thresholdCents(),
-                options.getShuffleBuckets()));
+                settings.buckets()));
     int endMonth = settings.period().endMonth();
     PCollection<Summary> summary =
         cells.apply("BuildSummaries", new BuildSummaries(regionView, endMonth));
@@ -317,19 +320,20 @@ public final class RollupPipeline {
     }
   }
 
-  /** The innermost meaningful message of a failure (runners wrap user exceptions). */
+  /**
+   * The message of a failure for the user: runners wrap what a DoFn throws, so this is the
+   * outermost of our own exceptions in the cause chain (whose message names the file), or the
+   * failure itself.
+   */
   static String rootMessage(Throwable e) {
-    Throwable t = e;
-    String msg = e.toString();
-    while (t != null) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EvaluateTargets.TargetException
           || t instanceof CellAcc.SumOverflowException
           || t instanceof IOException
           || t instanceof InputException) {
-        msg = t.getMessage();
+        return t.getMessage();
       }
-      t = t.getCause();
     }
-    return msg;
+    return e.toString();
   }
 }

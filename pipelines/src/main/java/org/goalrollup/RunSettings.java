@@ -11,7 +11,7 @@ import org.goalrollup.stats.Period;
  * problem is an {@link IllegalArgumentException} with a message for the user (exit code 2).
  */
 public record RunSettings(
-    Period period, String charset, long thresholdCents, double maxRejectRate) {
+    Period period, String charset, long thresholdCents, double maxRejectRate, int buckets) {
   /** Shuffle buckets when not given: few on one machine, enough for parallelism elsewhere. */
   static final int DIRECT_BUCKETS = 16;
 
@@ -65,17 +65,22 @@ public record RunSettings(
       throw new IllegalArgumentException(
           "--shuffleBuckets=" + o.getShuffleBuckets() + " must be 0 (automatic) or more");
     }
-    if (o.getShuffleBuckets() == 0) {
-      o.setShuffleBuckets(
+    int buckets = o.getShuffleBuckets();
+    if (buckets == 0) {
+      buckets =
           o.getRunner().getSimpleName().equals("DirectRunner")
               ? DIRECT_BUCKETS
-              : DISTRIBUTED_BUCKETS);
+              : DISTRIBUTED_BUCKETS;
+    }
+    if (java.nio.file.Path.of(o.getOutput()).toAbsolutePath().normalize().getFileName() == null) {
+      throw new IllegalArgumentException(
+          "--output=" + o.getOutput() + " must name a folder below a parent folder");
     }
     double rate = o.getMaxRejectRate();
     if (!(rate >= 0 && rate <= 1)) {
       throw new IllegalArgumentException(
           "--maxRejectRate=" + o.getMaxRejectRate() + " must be between 0 and 1");
     }
-    return new RunSettings(period, charset, threshold, rate);
+    return new RunSettings(period, charset, threshold, rate, buckets);
   }
 }

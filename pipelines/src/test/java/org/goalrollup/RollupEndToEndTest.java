@@ -207,6 +207,7 @@ class RollupEndToEndTest {
         RollupPipeline.run(
             new String[] {"--input=x", "--output=y", "--year=2020", "--asOf=2020-06"}));
     assertEquals(2, RollupPipeline.run(new String[] {"--output=y"}));
+    assertEquals(2, RollupPipeline.run(new String[] {"--input=x", "--output=/"}));
   }
 
   /** A failed run prints one line naming the problem and leaves the output exactly as it was. */
@@ -256,6 +257,42 @@ class RollupEndToEndTest {
     String err = runCapturingErr(Path.of(RollupGraphTest.fixture()), precious);
     assertThat(err, containsString("refusing to replace it"));
     assertEquals("do not delete", Files.readString(precious.resolve("chapter1.txt")));
+  }
+
+  @Test
+  void refusesToReplaceASymbolicLinkItDidNotMake(@TempDir Path work) throws Exception {
+    Path userData = work.resolve("userdata");
+    Files.createDirectories(userData.resolve("keep"));
+    Files.writeString(userData.resolve("keep/file.txt"), "do not delete");
+    Path link = work.resolve("out-link");
+    Files.createSymbolicLink(link, userData);
+    String err = runCapturingErr(Path.of(RollupGraphTest.fixture()), link, "--maxRejectRate=0.5");
+    assertThat(err, containsString("is a symbolic link to " + userData));
+    assertEquals("do not delete", Files.readString(userData.resolve("keep/file.txt")));
+  }
+
+  @Test
+  void invalidBytesInTheMiddleOfAFileAreReportedWithTheFileName(@TempDir Path in) throws Exception {
+    copyDir(Path.of(RollupGraphTest.fixture()), in);
+    // well past the header and the decoder's first buffer, so only the pipeline's own read of
+    // the file meets the bad byte (the preflight reads headers only)
+    StringBuilder rows = new StringBuilder();
+    for (int m = 0; m < 12 * 500; m++) {
+      rows.append("E1,")
+          .append(1200 + m / 12)
+          .append(',')
+          .append(1 + m % 12)
+          .append(",true,1,1,1,1\n");
+    }
+    rows.append("E1,2018,2,true,1,1,\u00ff,1\n");
+    Files.write(
+        in.resolve("production.csv"),
+        rows.toString().getBytes(StandardCharsets.ISO_8859_1),
+        java.nio.file.StandardOpenOption.APPEND);
+    String err =
+        runCapturingErr(
+            in, in.resolveSibling(in.getFileName() + "-out"), "--maxRejectRate=0.5", "--year=2020");
+    assertThat(err, containsString("production.csv: bytes that are not valid UTF-8"));
   }
 
   private static String runCapturingErr(Path in, Path outDir, String... extra) {

@@ -12,9 +12,10 @@ import java.util.List;
  * <p>Written by hand, not taken from FastCSV or Commons CSV, because the contract needs four things
  * together that neither library gives: every record's starting physical line and its raw text (for
  * the rejects output); a quote inside an unquoted field and text after a closing quote treated as
- * errors (both libraries accept them leniently or abort the whole read); recovery at the next line
- * after a broken record, so one bad row never hides the rest of the file; and an unterminated quote
- * reported as one malformed record running to the end of the file.
+ * errors (both libraries accept them leniently or abort the whole read); recovery at the end of a
+ * broken record (found leniently, so a broken record may span lines), so one bad row never hides
+ * the rest of the file; and an unterminated quote reported as one malformed record running to the
+ * end of the file. A record's raw text is kept up to 64 K characters.
  *
  * <p>Line breaks are LF, CRLF or a lone CR. A blank line (nothing between two line breaks) is
  * skipped; a line of spaces or commas is a record. A leading byte-order mark is ignored. Nothing is
@@ -55,13 +56,13 @@ public final class CsvReader implements Closeable {
       break;
     }
     long start = line;
-    StringBuilder raw = new StringBuilder();
+    RawText raw = new RawText();
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     while (true) {
       int c = peek();
       if (c == '"') {
-        raw.append((char) read());
+        raw.add(read());
         // Quoted field.
         while (true) {
           int q = read();
@@ -72,10 +73,10 @@ public final class CsvReader implements Closeable {
                 raw.toString(),
                 "unterminated quoted field running to end of file");
           }
-          raw.append((char) q);
+          raw.add(q);
           if (q == '"') {
             if (peek() == '"') {
-              raw.append((char) read());
+              raw.add(read());
               field.append('"');
             } else {
               break;
@@ -89,7 +90,7 @@ public final class CsvReader implements Closeable {
         }
         int after = peek();
         if (after != ',' && after != '\n' && after != '\r' && after != EOF) {
-          return malformedToLineEnd(start, raw, "text after a closing quote");
+          return malformedToRecordEnd(start, raw, "text after a closing quote");
         }
       } else {
         while (true) {
@@ -98,9 +99,9 @@ public final class CsvReader implements Closeable {
             break;
           }
           if (u == '"') {
-            return malformedToLineEnd(start, raw, "quote inside an unquoted field");
+            return malformedToRecordEnd(start, raw, "quote inside an unquoted field");
           }
-          raw.append((char) read());
+          raw.add(read());
           field.append((char) u);
         }
       }
@@ -108,7 +109,7 @@ public final class CsvReader implements Closeable {
       field.setLength(0);
       int sep = peek();
       if (sep == ',') {
-        raw.append((char) read());
+        raw.add(read());
         continue;
       }
       if (sep != EOF) {
@@ -124,8 +125,7 @@ public final class CsvReader implements Closeable {
    * other quote is taken as text. So a broken record that spans lines is one reject, and an opened
    * quote that never closes runs to the end of the file.
    */
-  private CsvRecord malformedToLineEnd(long start, StringBuilder raw, String why)
-      throws IOException {
+  private CsvRecord malformedToRecordEnd(long start, RawText raw, String why) throws IOException {
     boolean inQuotes = false;
     boolean atFieldStart = false;
     while (true) {
@@ -134,10 +134,10 @@ public final class CsvReader implements Closeable {
         break;
       }
       if (inQuotes) {
-        raw.append((char) read());
+        raw.add(read());
         if (c == '"') {
           if (peek() == '"') {
-            raw.append((char) read());
+            raw.add(read());
           } else {
             inQuotes = false;
           }
@@ -150,7 +150,7 @@ public final class CsvReader implements Closeable {
         consumeLineBreak();
         break;
       }
-      raw.append((char) read());
+      raw.add(read());
       inQuotes = c == '"' && atFieldStart;
       atFieldStart = c == ',';
     }
@@ -183,6 +183,29 @@ public final class CsvReader implements Closeable {
       pos++;
     }
     return c;
+  }
+
+  /**
+   * The raw text of a record, kept up to {@link #MAX_RAW} characters: a broken record can run to
+   * the end of a large file, and its reject must not hold the whole file in memory.
+   */
+  static final class RawText {
+    static final int MAX_RAW = 64 * 1024;
+    private final StringBuilder text = new StringBuilder();
+    private long cut;
+
+    void add(int c) {
+      if (text.length() < MAX_RAW) {
+        text.append((char) c);
+      } else {
+        cut++;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return cut == 0 ? text.toString() : text + "...[" + cut + " more characters not kept]";
+    }
   }
 
   @Override

@@ -1,22 +1,18 @@
 package org.goalrollup.input;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.model.RegionRecord;
 import org.goalrollup.model.Reject;
 import org.goalrollup.stats.SummaryMath;
@@ -33,18 +29,10 @@ public final class ResolveRegion extends PTransform<PCollection<RegionRecord>, P
   public PCollectionTuple expand(PCollection<RegionRecord> rows) {
     var coder = KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(RegionRecord.class));
     PCollectionTuple out =
-        rows.apply(
-                "KeyByDistrictYear",
-                MapElements.into(
-                        TypeDescriptors.kvs(
-                            TypeDescriptors.strings(), TypeDescriptor.of(RegionRecord.class)))
-                    .via(
-                        (RegionRecord r) ->
-                            KV.of(SummaryMath.regionKey(r.getDistrict(), r.getYear()), r)))
-            .setCoder(coder)
+        rows
             // region.csv is small (a row per district and year): one group holds all of it
-            .apply("OneGroup", org.apache.beam.sdk.transforms.WithKeys.of(""))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
+            .apply("OneGroup", WithKeys.of(""))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(RegionRecord.class)))
             .apply("GroupRegion", GroupByKey.create())
             .apply(
                 "ResolveRegionRow",
@@ -55,14 +43,12 @@ public final class ResolveRegion extends PTransform<PCollection<RegionRecord>, P
   }
 
   static final class ResolveFn
-      extends DoFn<KV<String, Iterable<KV<String, RegionRecord>>>, KV<String, RegionRecord>> {
+      extends DoFn<KV<String, Iterable<RegionRecord>>, KV<String, RegionRecord>> {
     @ProcessElement
-    public void process(
-        @Element KV<String, Iterable<KV<String, RegionRecord>>> e, MultiOutputReceiver out) {
-      List<RegionRecord> rows = new ArrayList<>();
-      e.getValue().forEach(kv -> rows.add(kv.getValue()));
+    public void process(@Element KV<String, Iterable<RegionRecord>> e, MultiOutputReceiver out) {
       Revisions.Outcome<RegionRecord> o =
-          Revisions.resolve(rows, r -> "district=" + r.getDistrict() + " year=" + r.getYear());
+          Revisions.resolve(
+              e.getValue(), r -> "district=" + r.getDistrict() + " year=" + r.getYear());
       InputCounters.superseded(InputFile.REGION, o.superseded);
       InputCounters.collapsed(InputFile.REGION, o.collapsed);
       for (Reject r : Revisions.conflictRejects(InputFile.REGION, o)) {

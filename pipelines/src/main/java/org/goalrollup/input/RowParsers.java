@@ -130,14 +130,16 @@ public final class RowParsers {
     String index = r.optional("va_price_index");
     if (index != null) {
       var p = Values.decimal("va_price_index", index);
+      // Exact up to 18 decimals; beyond that rounded half-even (a change below 1e-18), and
+      // checked after rounding, so a tiny positive index that rounds to 0 is out of range too.
+      p = p.setScale(18, java.math.RoundingMode.HALF_EVEN);
       if (p.signum() <= 0 || p.compareTo(Values.MAX_INDEX) > 0) {
         throw new RowRejected(
             Reason.OUT_OF_RANGE,
             "va_price_index",
             "va_price_index: '" + index + "' is not a positive index below 10^20");
       }
-      // Exact up to 18 decimals; beyond that rounded half-even (a change below 1e-18).
-      b.setVaPriceIndex(p.setScale(18, java.math.RoundingMode.HALF_EVEN));
+      b.setVaPriceIndex(p);
     } else {
       b.setVaPriceIndex(java.math.BigDecimal.valueOf(100).setScale(18));
     }
@@ -170,9 +172,9 @@ public final class RowParsers {
     b.setYear(Values.year("year", r.required("year")));
     b.setDirection(Values.enumValue("direction", r.required("direction"), Direction.class));
     String ensure = r.optional("ensure");
-    b.setEnsure(ensure == null ? null : Values.decimal("ensure", ensure).doubleValue());
+    b.setEnsure(ensure == null ? null : Values.level("ensure", ensure));
     String strive = r.optional("strive");
-    b.setStrive(strive == null ? null : Values.decimal("strive", strive).doubleValue());
+    b.setStrive(strive == null ? null : Values.level("strive", strive));
     b.setRevision(r.revision());
     if (ensure == null && strive == null) {
       throw new RowRejected(

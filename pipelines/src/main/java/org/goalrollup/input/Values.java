@@ -76,9 +76,25 @@ public final class Values {
     return new BigDecimal(value);
   }
 
+  /**
+   * A target level: a plain decimal as the nearest double, which must be finite and must not round
+   * a non-zero value to 0.
+   */
+  public static double level(String column, String value) throws RowRejected {
+    BigDecimal d = decimal(column, value);
+    double x = d.doubleValue();
+    if (Double.isInfinite(x) || (x == 0 && d.signum() != 0)) {
+      throw new RowRejected(
+          Reason.INVALID_NUMBER,
+          column,
+          column + ": " + quote(value) + " is beyond the range of a target level");
+    }
+    return x;
+  }
+
   /** An integer {@code -?\d+} that fits a long. */
   public static long integer(String column, String value) throws RowRejected {
-    if (!INTEGER.matcher(value).matches() || value.length() > 18) {
+    if (!INTEGER.matcher(value).matches() || value.replace("-", "").length() > 18) {
       throw new RowRejected(
           Reason.INVALID_NUMBER, column, column + ": " + quote(value) + " is not an integer");
     }

@@ -72,6 +72,18 @@ public final class Publisher {
         && !Files.isDirectory(output)) {
       throw new IOException(output + " exists and is not a folder");
     }
+    if (Files.isSymbolicLink(output)) {
+      Path target = output.getParent().resolve(Files.readSymbolicLink(output)).normalize();
+      if (!runs.equals(target.getParent())) {
+        throw new IOException(
+            output
+                + " is a symbolic link to "
+                + target
+                + ", not to a run folder of this rollup in "
+                + runs
+                + "; refusing to replace it");
+      }
+    }
     Files.createDirectories(runs);
     Path current = currentRun();
     for (Path stale : list(runs)) {
@@ -99,8 +111,8 @@ public final class Publisher {
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, output.getParent().relativize(staging));
     Files.move(link, output, StandardCopyOption.ATOMIC_MOVE);
-    if (previous != null) {
-      deleteRecursively(previous);
+    if (previous != null && runs.equals(previous.getParent())) {
+      deleteRecursively(previous); // only ever a run folder of ours
     }
   }
 

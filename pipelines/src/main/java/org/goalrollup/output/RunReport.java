@@ -76,7 +76,7 @@ public final class RunReport {
         start);
   }
 
-  /** Null if every file is within the limit, else the message naming the worst file. */
+  /** Null if every file is within the limit, else the message naming the first file over it. */
   public String rejectGate(double maxRate) {
     for (FileStats f : files) {
       if (f.rejectRate() > maxRate) {

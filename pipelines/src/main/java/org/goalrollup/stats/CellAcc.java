@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * The running sums of one cell: a long per {@link Measure} and a count per milestone kind. Sums are
@@ -139,46 +138,5 @@ public final class CellAcc {
 
     @Override
     public void verifyDeterministic() {}
-  }
-
-  /** Sums cell accumulators in place; runners lift it before the shuffle. */
-  public static final class Sum extends Combine.CombineFn<CellAcc, CellAcc, CellAcc> {
-    @Override
-    public CellAcc createAccumulator() {
-      return new CellAcc();
-    }
-
-    @Override
-    public CellAcc addInput(CellAcc acc, CellAcc input) {
-      return acc.merge(input);
-    }
-
-    @Override
-    public CellAcc mergeAccumulators(Iterable<CellAcc> accs) {
-      CellAcc out = new CellAcc();
-      for (CellAcc a : accs) {
-        out.merge(a);
-      }
-      return out;
-    }
-
-    @Override
-    public CellAcc extractOutput(CellAcc acc) {
-      return acc;
-    }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<CellAcc> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<CellAcc> inputCoder) {
-      return Coder.of();
-    }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<CellAcc> getDefaultOutputCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<CellAcc> inputCoder) {
-      return Coder.of();
-    }
   }
 }

@@ -27,8 +27,9 @@ public final class DistinctSorted<T extends Comparable<T>>
 
   @Override
   public List<T> addInput(List<T> acc, T input) {
-    if (!acc.contains(input)) {
-      acc.add(input);
+    int at = java.util.Collections.binarySearch(acc, input);
+    if (at < 0) {
+      acc.add(-at - 1, input); // the accumulator stays sorted and distinct
     }
     return acc;
   }
@@ -42,7 +43,7 @@ public final class DistinctSorted<T extends Comparable<T>>
 
   @Override
   public List<T> extractOutput(List<T> acc) {
-    return new ArrayList<>(new TreeSet<>(acc));
+    return acc;
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.goalrollup.stats.Amounts.cents;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.goalrollup.model.Enterprise;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Milestone;
@@ -97,17 +96,6 @@ public final class EnterpriseContributions {
     for (String s : sectors.sectorsOf(e.getIndustryCode(), e.getEnterpriseId())) {
       out.add(CellKey.encode(year, s, e.getDistrict()));
       out.add(CellKey.encode(year, s, SectorMatcher.ALL));
-    }
-    return out;
-  }
-
-  /** Convenience for tests: the contribution keyed by cell. */
-  public static Map<String, CellAcc> byCell(
-      EnterpriseFacts facts, int year, Period period, SectorMatcher sectors) {
-    CellAcc acc = of(facts, year, period);
-    Map<String, CellAcc> out = new java.util.TreeMap<>();
-    for (String c : cells(facts.getEnterprise(), year, sectors)) {
-      out.put(c, acc);
     }
     return out;
   }

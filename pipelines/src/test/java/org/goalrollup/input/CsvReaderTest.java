@@ -192,6 +192,18 @@ class CsvReaderTest {
   }
 
   @Test
+  void theRawTextOfARecordRunningToTheEndOfALargeFileIsCut() throws IOException {
+    String rest = "x,1\n".repeat(100_000); // 400,000 characters after the stray quote
+    List<CsvRecord> recs = readAll("h,v\n\"open," + rest);
+    assertEquals(2, recs.size());
+    CsvRecord bad = recs.get(1);
+    assertTrue(bad.isMalformed());
+    assertTrue(bad.raw().startsWith("\"open,x,1\n"));
+    assertTrue(bad.raw().length() < 65_600, "raw kept to 64 K characters: " + bad.raw().length());
+    assertTrue(bad.raw().endsWith("more characters not kept]"), bad.raw().substring(65_000));
+  }
+
+  @Test
   void aBrokenRecordWhoseQuotedFieldSpansLinesIsOneReject() throws IOException {
     // line 2 breaks at x after "a"; its next field is quoted and runs over line 3
     List<CsvRecord> recs = readAll("h1,h2,h3\n\"a\"x,\"multi\nline\",z\nc,d,e\n");

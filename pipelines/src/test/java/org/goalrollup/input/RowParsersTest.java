@@ -689,6 +689,11 @@ class RowParsersTest {
       reject(Reason.OUT_OF_RANGE, "gdp", f().with("gdp", "-100").row());
       reject(Reason.INVALID_NUMBER, "gdp", f().with("gdp", "1.5e6").row());
       reject(Reason.OUT_OF_RANGE, "va_price_index", f().with("va_price_index", "0").row());
+      // positive, but 0 once kept to 18 decimals: it would divide by zero
+      reject(
+          Reason.OUT_OF_RANGE,
+          "va_price_index",
+          f().with("va_price_index", "0.0000000000000000001").row());
       reject(Reason.OUT_OF_RANGE, "va_price_index", f().with("va_price_index", "-1.5").row());
       reject(Reason.INVALID_NUMBER, "va_price_index", f().with("va_price_index", "103%").row());
       reject(

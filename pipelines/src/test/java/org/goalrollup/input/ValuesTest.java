@@ -33,6 +33,19 @@ class ValuesTest {
   // ---- amounts: -?\d+(\.\d{1,2})?
 
   @Test
+  void targetLevelsMustBeFiniteAndNotRoundToZero() throws RowRejected {
+    assertEquals(2.0, Values.level("ensure", "2.0"), 0);
+    assertEquals(-1.5, Values.level("strive", "-1.5"), 0);
+    assertEquals(0.0, Values.level("ensure", "0"), 0);
+    RowRejected huge =
+        assertThrows(RowRejected.class, () -> Values.level("ensure", "1" + "0".repeat(400)));
+    assertEquals(Reason.INVALID_NUMBER, huge.reason());
+    RowRejected tiny =
+        assertThrows(RowRejected.class, () -> Values.level("strive", "0." + "0".repeat(400) + "1"));
+    assertEquals(Reason.INVALID_NUMBER, tiny.reason());
+  }
+
+  @Test
   void amountsInContractFormatParse() throws RowRejected {
     assertEquals(new BigDecimal("12.00"), Values.amount("revenue", "12", true));
     assertEquals(new BigDecimal("12.50"), Values.amount("revenue", "12.5", true));

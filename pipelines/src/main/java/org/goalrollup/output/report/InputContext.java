@@ -10,17 +10,23 @@ import java.nio.charset.CodingErrorAction;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.goalrollup.input.CsvReader;
 import org.goalrollup.input.CsvRecord;
+import org.goalrollup.input.Header;
+import org.goalrollup.input.InputException;
+import org.goalrollup.input.InputFile;
+import org.goalrollup.input.Revisions;
+import org.goalrollup.input.Row;
+import org.goalrollup.input.RowParsers;
+import org.goalrollup.input.RowRejected;
+import org.goalrollup.model.RegionRecord;
 
 /**
  * Two things the report shows that the output tables do not carry, taken from the run's input
@@ -64,41 +70,49 @@ record InputContext(
     Map<RegionKey, RegionRow> region = new HashMap<>();
     List<CsvRecord> regionRecords = records(manifest, "region.csv", charset, notes);
     if (regionRecords.size() > 1) {
-      Set<Long> rejected = new HashSet<>();
-      for (RunOutputs.RejectRow r : rejects) {
-        if (r.file().equals("region.csv")) {
-          rejected.add(r.line());
-        }
-      }
-      Map<String, Integer> col = columns(regionRecords.get(0));
-      Map<RegionKey, Long> revisions = new HashMap<>();
-      for (CsvRecord r : regionRecords.subList(1, regionRecords.size())) {
-        if (r.isMalformed() || rejected.contains(r.line())) {
-          continue;
-        }
-        String district = field(r, col.get("district"));
-        String year = field(r, col.get("year"));
-        String rev = field(r, col.get("revision"));
-        try {
-          RegionKey key = new RegionKey(district, Integer.parseInt(year));
-          long revision = rev == null || rev.isEmpty() ? 0 : Long.parseLong(rev);
-          Long seen = revisions.get(key);
-          if (district != null && (seen == null || revision > seen)) {
-            revisions.put(key, revision);
-            region.put(
-                key,
-                new RegionRow(
-                    field(r, col.get("gdp")),
-                    field(r, col.get("va_price_index")),
-                    field(r, col.get("other_rd_expenditure"))));
-          }
-        } catch (NumberFormatException e) {
-          // an accepted row always has a valid year and revision; a row that is not accepted
-          // is in the rejects and skipped above
-        }
-      }
+      inForceRegion(regionRecords, region);
     }
     return new InputContext(names, region, notes);
+  }
+
+  /**
+   * The in-force region.csv rows, chosen by the pipeline's own row parser and revision rule (so the
+   * report names exactly the rows the figures used), with their values as written.
+   */
+  private static void inForceRegion(List<CsvRecord> records, Map<RegionKey, RegionRow> region) {
+    Header header;
+    try {
+      header =
+          Header.of(
+              InputFile.REGION.fileName(), records.get(0).fields(), InputFile.REGION.columns());
+    } catch (InputException e) {
+      return;
+    }
+    Map<Long, CsvRecord> byLine = new HashMap<>();
+    List<RegionRecord> valid = new java.util.ArrayList<>();
+    for (CsvRecord r : records.subList(1, records.size())) {
+      if (r.isMalformed() || r.fields().size() != header.size()) {
+        continue;
+      }
+      try {
+        valid.add(RowParsers.region(new Row(header, r)));
+        byLine.put(r.line(), r);
+      } catch (RowRejected e) {
+        // rejected rows are in the rejects output and take no part
+      }
+    }
+    Revisions.Outcome<RegionRecord> o =
+        Revisions.resolve(valid, r -> r.getDistrict() + "\u0001" + r.getYear());
+    Map<String, Integer> col = columns(records.get(0));
+    for (RegionRecord r : o.inForce) {
+      CsvRecord rec = byLine.get(r.getLineNumber());
+      region.put(
+          new RegionKey(r.getDistrict(), r.getYear()),
+          new RegionRow(
+              field(rec, col.get("gdp")),
+              field(rec, col.get("va_price_index")),
+              field(rec, col.get("other_rd_expenditure"))));
+    }
   }
 
   /**
