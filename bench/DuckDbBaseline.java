@@ -182,6 +182,23 @@ public class DuckDbBaseline {
       Files.createDirectories(staging.resolve(table));
     }
     Map<String, String> params = new LinkedHashMap<>();
+    Path placeholders = Files.createTempDirectory("duckdb-baseline-inputs");
+    try {
+      runIn(opt, input, staging, periodYear, periodMonth, params, placeholders);
+    } finally {
+      deleteTree(placeholders);
+    }
+  }
+
+  static void runIn(
+      Map<String, String> opt,
+      Path input,
+      Path staging,
+      String periodYear,
+      int periodMonth,
+      Map<String, String> params,
+      Path placeholders)
+      throws IOException, SQLException, RunFailed {
     for (Map.Entry<String, String[][]> f : FILES.entrySet()) {
       String name = f.getKey();
       Path path = input.resolve(name);
@@ -193,7 +210,7 @@ public class DuckDbBaseline {
           throw new RunFailed(path + ": required file missing");
         }
         // An absent optional file reads as a header-only file.
-        path = staging.resolve("." + name);
+        path = placeholders.resolve(name);
         List<String> columns = new ArrayList<>(List.of(f.getValue()[0]));
         columns.addAll(List.of(f.getValue()[1]));
         Files.write(path, (String.join(",", columns) + "\n").getBytes(StandardCharsets.UTF_8));

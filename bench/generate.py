@@ -36,6 +36,7 @@ minutes on one core.
 import argparse
 import bisect
 import datetime
+import hashlib
 import json
 import math
 import os
@@ -877,6 +878,7 @@ class Generator:
                  self.f_ms, self.f_tgt]
         info = {
             "generator": "bench/generate.py",
+            "generator_sha256": hashlib.sha256(open(__file__, "rb").read()).hexdigest(),
             "options": {"enterprises": self.a.enterprises, "years": self.years,
                         "districts": self.a.districts, "seed": self.a.seed,
                         "bad_share": self.bad, "revision_share": self.rev},

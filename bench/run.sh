@@ -69,6 +69,12 @@ if [ ! -f "$rollup_jar" ]; then
   say "building the rollup jar (./rollup --help)"
   "$root/rollup" --help >/dev/null
 fi
+stale="$(find "$root/pipelines/src/main" "$root/schemas" "$root/pom.xml" "$root/pipelines/pom.xml" \
+  -type f -newer "$rollup_jar" 2>/dev/null | head -n 1)"
+if [ -n "$stale" ]; then
+  say "WARNING: $rollup_jar is older than $stale: this measures the old build"
+  say "         (rebuild first: mvn -B -q -DskipTests package)"
+fi
 
 # --- engines ----------------------------------------------------------------------------------
 spark_opens="--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
@@ -172,10 +178,13 @@ for e in "${engine_list[@]}"; do [ "$e" != duckdb ] && ordered+=("$e"); done
 
 for n in "${scale_list[@]}"; do
   data="$work/data/e$n"
-  opts="{\"enterprises\": $n, \"seed\": $seed}"
+  # Reused when written by this generate.py with the same options.
   if [ -f "$data/_generator.json" ] && python3 -c "
-import json,sys; o=json.load(open('$data/_generator.json'))['options']
-sys.exit(0 if o['enterprises']==$n and o['seed']==$seed and o['years']==[2019,2020] and o['bad_share']==0.002 else 1)"; then
+import hashlib, json, sys
+g = json.load(open('$data/_generator.json')); o = g['options']
+same = g.get('generator_sha256') == hashlib.sha256(open('$here/generate.py', 'rb').read()).hexdigest()
+sys.exit(0 if same and o['enterprises'] == $n and o['seed'] == $seed and o['years'] == [2019, 2020]
+         and o['bad_share'] == 0.002 and o['revision_share'] == 0.001 else 1)"; then
     say "scale $n: reusing $data"
   else
     say "scale $n: generating $data"
