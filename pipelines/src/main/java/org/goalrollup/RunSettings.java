@@ -19,10 +19,19 @@ public record RunSettings(
 
   private static final Pattern AS_OF = Pattern.compile("(\\d{4})-(\\d{2})");
   private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
+  private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
 
   public static RunSettings from(RollupOptions o) {
     if (o.getYear() != null && o.getAsOf() != null) {
       throw new IllegalArgumentException("--year and --asOf cannot be used together");
+    }
+    if (URL.matcher(o.getOutput()).matches()) {
+      throw new IllegalArgumentException(
+          "--output="
+              + o.getOutput()
+              + " is a URL; the output is published by swapping a symbolic link, so it must be a"
+              + " local or mounted POSIX folder; docs/cluster.md says how to serve a run from HDFS"
+              + " or S3");
     }
     Period period = Period.allYears();
     if (o.getYear() != null) {

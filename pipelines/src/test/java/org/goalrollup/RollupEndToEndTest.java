@@ -207,6 +207,8 @@ class RollupEndToEndTest {
         RollupPipeline.run(
             new String[] {"--input=x", "--output=y", "--year=2020", "--asOf=2020-06"}));
     assertEquals(2, RollupPipeline.run(new String[] {"--output=y"}));
+    // publishing swaps a symbolic link: an HDFS or object-store URL cannot be the output
+    assertEquals(2, RollupPipeline.run(new String[] {"--input=x", "--output=hdfs://nn/out"}));
     assertEquals(2, RollupPipeline.run(new String[] {"--input=x", "--output=/"}));
   }
 

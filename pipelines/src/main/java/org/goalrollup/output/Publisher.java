@@ -95,6 +95,23 @@ public final class Publisher {
     Files.createDirectories(staging);
   }
 
+  /**
+   * Fails unless each of these files (relative to the run folder) is there. On a cluster the
+   * workers write the tables: if they do not see this folder at the same path as this process, the
+   * tables land on their own disks, and the run folder must not be published without them.
+   */
+  public void requireWritten(List<String> files) throws IOException {
+    for (String f : files) {
+      Path p = staging.resolve(f);
+      if (!Files.isRegularFile(p)) {
+        throw new IOException(
+            p
+                + " is missing after the job wrote it: on a cluster, --output must be a folder that"
+                + " this process and every worker see at the same path (see docs/cluster.md)");
+      }
+    }
+  }
+
   /** Writes _SUCCESS last into the complete run folder and points {@code OUT} at it. */
   public void publish() throws IOException {
     cleanBeamTemp(staging);

@@ -32,6 +32,9 @@ public final class WriteParquetTable<T extends SpecificRecordBase>
   /** Metrics namespace of the rows-written counters ({@code <table>.rows}). */
   public static final String OUTPUT_NAMESPACE = "output";
 
+  /** The name of the one file of a table, in the table's folder. */
+  public static final String FILE = "part-00000.parquet";
+
   private final String directory;
   private final Schema schema;
   private final Comparator<T> order;
@@ -114,7 +117,7 @@ public final class WriteParquetTable<T extends SpecificRecordBase>
       ResourceId file =
           FileSystems.matchNewResource(directory, true)
               .resolve(
-                  "part-00000.parquet",
+                  FILE,
                   org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
       ParquetIO.Sink sink = ParquetIO.sink(schema);
       try (var channel = FileSystems.create(file, MimeTypes.BINARY)) {
