@@ -57,7 +57,7 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
                 ParDo.of(new ParseFileFn<>(file, charset, parser, accepted, rejects))
                     .withOutputTags(accepted, TupleTagList.of(rejects)));
     out.get(accepted).setCoder(coder);
-    out.get(rejects).setCoder(AvroCoder.of(Reject.class));
+    out.get(rejects).setCoder(AvroCoder.specific(Reject.class));
     return out;
   }
 

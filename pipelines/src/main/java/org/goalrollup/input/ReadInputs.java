@@ -95,9 +95,10 @@ public final class ReadInputs {
       Class<T> type) {
     String name = "Parse" + camel(file);
     if (!present.contains(file)) {
-      return p.apply(name + "Absent", Create.empty(AvroCoder.of(type)));
+      return p.apply(name + "Absent", Create.empty(AvroCoder.specific(type)));
     }
-    ParseCsvFile<T> parse = new ParseCsvFile<>(inputDir, file, charset, parser, AvroCoder.of(type));
+    ParseCsvFile<T> parse =
+        new ParseCsvFile<>(inputDir, file, charset, parser, AvroCoder.specific(type));
     PCollectionTuple out = p.apply(name, parse);
     rejects.add(out.get(parse.rejects()));
     return out.get(parse.accepted());

@@ -69,9 +69,9 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
             "ResolveEnterprise",
             ParDo.of(new ResolveFn())
                 .withOutputTags(FACTS, TupleTagList.of(KNOWN_INVESTMENT).and(REJECTS)));
-    out.get(FACTS).setCoder(AvroCoder.of(EnterpriseFacts.class));
-    out.get(KNOWN_INVESTMENT).setCoder(AvroCoder.of(Investment.class));
-    out.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
+    out.get(FACTS).setCoder(AvroCoder.specific(EnterpriseFacts.class));
+    out.get(KNOWN_INVESTMENT).setCoder(AvroCoder.specific(Investment.class));
+    out.get(REJECTS).setCoder(AvroCoder.specific(Reject.class));
     return out;
   }
 
@@ -83,7 +83,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
             MapElements.into(
                     TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(type)))
                 .via((T r) -> KV.of(Buckets.of((String) r.get("enterprise_id"), n), r)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(type)));
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.specific(type)));
   }
 
   /** The rows of one bucket, separated by enterprise id (sorted, for a stable output order). */

@@ -50,13 +50,13 @@ public final class ResolveProjects extends PTransform<PCollection<Investment>, P
                         TypeDescriptors.kvs(
                             TypeDescriptors.integers(), TypeDescriptor.of(Investment.class)))
                     .via((Investment i) -> KV.of(Buckets.of(i.getProjectId(), n), i)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(Investment.class)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.specific(Investment.class)))
             .apply("GroupByProject", GroupByKey.create())
             .apply(
                 "ResolveProject",
                 ParDo.of(new ResolveFn()).withOutputTags(PROJECTS, TupleTagList.of(REJECTS)));
-    out.get(PROJECTS).setCoder(AvroCoder.of(ProjectFacts.class));
-    out.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
+    out.get(PROJECTS).setCoder(AvroCoder.specific(ProjectFacts.class));
+    out.get(REJECTS).setCoder(AvroCoder.specific(Reject.class));
     return out;
   }
 

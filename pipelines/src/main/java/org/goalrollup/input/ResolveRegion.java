@@ -27,18 +27,18 @@ public final class ResolveRegion extends PTransform<PCollection<RegionRecord>, P
 
   @Override
   public PCollectionTuple expand(PCollection<RegionRecord> rows) {
-    var coder = KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(RegionRecord.class));
+    var coder = KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(RegionRecord.class));
     PCollectionTuple out =
         rows
             // region.csv is small (a row per district and year): one group holds all of it
             .apply("OneGroup", WithKeys.of(""))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(RegionRecord.class)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(RegionRecord.class)))
             .apply("GroupRegion", GroupByKey.create())
             .apply(
                 "ResolveRegionRow",
                 ParDo.of(new ResolveFn()).withOutputTags(REGION, TupleTagList.of(REJECTS)));
     out.get(REGION).setCoder(coder);
-    out.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
+    out.get(REJECTS).setCoder(AvroCoder.specific(Reject.class));
     return out;
   }
 

@@ -26,7 +26,7 @@ public final class BuildSummaries
   public PCollection<Summary> expand(PCollection<KV<String, CellAcc>> cells) {
     return cells
         .apply("Summarize", ParDo.of(new SummarizeFn(region, endMonth)).withSideInputs(region))
-        .setCoder(AvroCoder.of(Summary.class));
+        .setCoder(AvroCoder.specific(Summary.class));
   }
 
   static final class SummarizeFn extends DoFn<KV<String, CellAcc>, Summary> {

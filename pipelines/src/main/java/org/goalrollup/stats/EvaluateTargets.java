@@ -56,7 +56,7 @@ public final class EvaluateTargets
         .apply(
             "EvaluateCellTargets",
             ParDo.of(new EvaluateFn(targets, region, endMonth)).withSideInputs(region))
-        .setCoder(AvroCoder.of(Attainment.class));
+        .setCoder(AvroCoder.specific(Attainment.class));
   }
 
   /** A target that cannot be evaluated (unknown district); fails the run. */
