@@ -50,6 +50,24 @@ public final class InputCounters {
     }
   }
 
+  /** Counts one reject row under its file and reason. */
+  public static void count(org.goalrollup.model.Reject r) {
+    rejected(fileOf(r.getSourceFile()), Reason.valueOf(r.getReason())).inc();
+  }
+
+  /**
+   * Counts what the revision rule made of a file's rows (superseded, collapsed, conflicting) and
+   * returns the CONFLICTING_DUPLICATE rejects to emit.
+   */
+  public static <T extends org.apache.avro.specific.SpecificRecordBase>
+      java.util.List<org.goalrollup.model.Reject> counted(InputFile f, Revisions.Outcome<T> o) {
+    superseded(f, o.superseded);
+    collapsed(f, o.collapsed);
+    java.util.List<org.goalrollup.model.Reject> rejects = Revisions.conflictRejects(f, o);
+    rejects.forEach(InputCounters::count);
+    return rejects;
+  }
+
   /** The input file of a reject row. */
   public static InputFile fileOf(String sourceFile) {
     for (InputFile f : InputFile.values()) {

@@ -131,9 +131,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
       }
       r.knownInvestment.forEach(out.get(KNOWN_INVESTMENT)::output);
       for (Reject rej : r.rejects) {
-        InputCounters.rejected(
-                InputCounters.fileOf(rej.getSourceFile()), Reason.valueOf(rej.getReason()))
-            .inc();
+        InputCounters.count(rej);
         out.get(REJECTS).output(rej);
       }
     }

@@ -84,12 +84,7 @@ public final class ResolveProjects extends PTransform<PCollection<Investment>, P
     private static void resolveProject(
         String projectId, List<Investment> rows, MultiOutputReceiver out) {
       Revisions.Outcome<Investment> o = resolve(projectId, rows);
-      InputCounters.superseded(InputFile.INVESTMENT, o.superseded);
-      InputCounters.collapsed(InputFile.INVESTMENT, o.collapsed);
-      for (Reject r : Revisions.conflictRejects(InputFile.INVESTMENT, o)) {
-        InputCounters.rejected(InputFile.INVESTMENT, Reason.CONFLICTING_DUPLICATE).inc();
-        out.get(REJECTS).output(r);
-      }
+      InputCounters.counted(InputFile.INVESTMENT, o).forEach(out.get(REJECTS)::output);
       if (!o.inForce.isEmpty()) {
         List<Investment> records = new ArrayList<>(o.inForce);
         out.get(PROJECTS)

@@ -49,12 +49,7 @@ public final class ResolveRegion extends PTransform<PCollection<RegionRecord>, P
       Revisions.Outcome<RegionRecord> o =
           Revisions.resolve(
               e.getValue(), r -> "district=" + r.getDistrict() + " year=" + r.getYear());
-      InputCounters.superseded(InputFile.REGION, o.superseded);
-      InputCounters.collapsed(InputFile.REGION, o.collapsed);
-      for (Reject r : Revisions.conflictRejects(InputFile.REGION, o)) {
-        InputCounters.rejected(InputFile.REGION, Reason.CONFLICTING_DUPLICATE).inc();
-        out.get(REJECTS).output(r);
-      }
+      InputCounters.counted(InputFile.REGION, o).forEach(out.get(REJECTS)::output);
       for (RegionRecord r : o.inForce) {
         out.get(REGION).output(KV.of(SummaryMath.regionKey(r.getDistrict(), r.getYear()), r));
       }

@@ -45,11 +45,6 @@ public final class Publisher {
     return output;
   }
 
-  /** The hidden folder holding the run folders. */
-  public Path runs() {
-    return runs;
-  }
-
   /**
    * Checks that {@code OUT} is absent, a link made by an earlier run, or a folder holding an
    * earlier rollup output (never somebody else's files), removes debris of killed runs and creates

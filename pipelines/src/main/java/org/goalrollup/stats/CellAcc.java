@@ -52,11 +52,6 @@ public final class CellAcc {
     return this;
   }
 
-  /** Milestone counts by kind; absent kinds count 0. */
-  public Map<String, Long> milestones() {
-    return milestones;
-  }
-
   public long milestones(String kind) {
     return milestones.getOrDefault(kind, 0L);
   }

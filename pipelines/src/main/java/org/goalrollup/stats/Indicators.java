@@ -42,11 +42,6 @@ public final class Indicators {
     return null;
   }
 
-  /** The summary columns that are indicators, in schema order. */
-  public static Set<String> summaryColumns() {
-    return COLUMNS.keySet();
-  }
-
   /** The value of a summary column as a double (the double nearest the exact value), or null. */
   public static Double actual(Summary s, String indicator) {
     Object v = s.get(COLUMNS.get(indicator));
