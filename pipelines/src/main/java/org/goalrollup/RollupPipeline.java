@@ -29,6 +29,7 @@ import org.goalrollup.model.Attainment;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Investment;
 import org.goalrollup.model.Milestone;
+import org.goalrollup.model.MonthlyProgress;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
@@ -41,6 +42,7 @@ import org.goalrollup.output.report.HtmlReport;
 import org.goalrollup.stats.BuildSummaries;
 import org.goalrollup.stats.CellAcc;
 import org.goalrollup.stats.ComputeCells;
+import org.goalrollup.stats.ComputeProgress;
 import org.goalrollup.stats.DistinctSorted;
 import org.goalrollup.stats.EvaluateTargets;
 import org.goalrollup.stats.SectorMatcher;
@@ -204,6 +206,19 @@ public final class RollupPipeline {
         cells.apply(
             "EvaluateTargets",
             new EvaluateTargets(checked.targets(), regionView, districts, endMonth));
+    PCollection<MonthlyProgress> progress =
+        p.apply(
+            "ComputeProgress",
+            new ComputeProgress(
+                facts,
+                projectFacts,
+                regionMilestones,
+                years,
+                regionView,
+                checked.targets(),
+                endMonth,
+                sectors,
+                settings.thresholdCents()));
     PCollectionList<Reject> rejectList =
         PCollectionList.<Reject>empty(p)
             .and(in.rejects)
@@ -219,17 +234,22 @@ public final class RollupPipeline {
         "WriteAttainment",
         new WriteParquetTable<>(
             outDir + "/attainment", Attainment.SCHEMA$, TableOrder::attainment));
+    progress.apply(
+        "WriteProgress",
+        new WriteParquetTable<>(
+            outDir + "/progress", MonthlyProgress.SCHEMA$, TableOrder::progress));
     rejects.apply(
         "WriteRejects",
         new WriteParquetTable<>(outDir + "/rejects", Reject.SCHEMA$, TableOrder::reject));
-    return new Outputs(summary, attainment, rejects);
+    return new Outputs(summary, attainment, rejects, progress);
   }
 
-  /** The three tables of a built graph, for tests to assert on. */
+  /** The tables of a built graph, for tests to assert on. */
   public record Outputs(
       PCollection<Summary> summary,
       PCollection<Attainment> attainment,
-      PCollection<Reject> rejects) {}
+      PCollection<Reject> rejects,
+      PCollection<MonthlyProgress> progress) {}
 
   /**
    * The computed years: those of in-force production rows, limited to the asked year when {@code
@@ -317,7 +337,8 @@ public final class RollupPipeline {
             List.of(
                 "summary/" + WriteParquetTable.FILE,
                 "attainment/" + WriteParquetTable.FILE,
-                "rejects/" + WriteParquetTable.FILE));
+                "rejects/" + WriteParquetTable.FILE,
+                "progress/" + WriteParquetTable.FILE));
         report.writeManifest(publisher.staging().resolve(Publisher.MANIFEST), Instant.now());
         HtmlReport.write(publisher.staging());
         publisher.publish();

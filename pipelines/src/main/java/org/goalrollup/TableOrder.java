@@ -2,6 +2,7 @@ package org.goalrollup;
 
 import java.util.Comparator;
 import org.goalrollup.model.Attainment;
+import org.goalrollup.model.MonthlyProgress;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
 
@@ -31,6 +32,15 @@ final class TableOrder {
         .thenComparing(Attainment::getSectorId, TableOrder::allFirst)
         .thenComparing(Attainment::getDistrict, TableOrder::allFirst)
         .thenComparing(Attainment::getIndicator)
+        .compare(a, b);
+  }
+
+  static int progress(MonthlyProgress a, MonthlyProgress b) {
+    return Comparator.comparingInt(MonthlyProgress::getYear)
+        .thenComparing(MonthlyProgress::getSectorId, TableOrder::allFirst)
+        .thenComparing(MonthlyProgress::getDistrict, TableOrder::allFirst)
+        .thenComparing(MonthlyProgress::getIndicator)
+        .thenComparingInt(MonthlyProgress::getMonth)
         .compare(a, b);
   }
 

@@ -85,12 +85,26 @@ public final class EvaluateTargets
       List<Target> cellTargets, Summary summary, CellAcc acc, int endMonth) {
     List<Attainment> out = new ArrayList<>();
     for (Target t : cellTargets) {
-      String kind = Indicators.milestoneKind(t.getIndicator());
-      Double actual =
-          kind != null
-              ? Double.valueOf(acc.milestones(kind))
-              : Indicators.actual(summary, t.getIndicator());
-      out.add(AttainmentMath.evaluate(t, endMonth, actual));
+      out.add(AttainmentMath.evaluate(t, endMonth, actual(t, summary, acc)));
+    }
+    return out;
+  }
+
+  /** The target's indicator in its cell: a summary column, or a count of milestones. */
+  static Double actual(Target t, Summary summary, CellAcc acc) {
+    String kind = Indicators.milestoneKind(t.getIndicator());
+    return kind != null
+        ? Double.valueOf(acc.milestones(kind))
+        : Indicators.actual(summary, t.getIndicator());
+  }
+
+  /** The targets grouped by the key of their cell. */
+  static Map<String, List<Target>> byCell(List<Target> targets) {
+    Map<String, List<Target>> out = new HashMap<>();
+    for (Target t : targets) {
+      out.computeIfAbsent(
+              CellKey.encode(t.getYear(), t.getSectorId(), t.getDistrict()), k -> new ArrayList<>())
+          .add(t);
     }
     return out;
   }
@@ -125,14 +139,7 @@ public final class EvaluateTargets
 
     @Setup
     public void setup() {
-      byCell = new HashMap<>();
-      for (Target t : targets) {
-        byCell
-            .computeIfAbsent(
-                CellKey.encode(t.getYear(), t.getSectorId(), t.getDistrict()),
-                k -> new ArrayList<>())
-            .add(t);
-      }
+      byCell = byCell(targets);
     }
 
     @ProcessElement

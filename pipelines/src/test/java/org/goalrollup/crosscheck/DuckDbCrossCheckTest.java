@@ -214,6 +214,55 @@ class DuckDbCrossCheckTest {
     checkAttainment(asOfRun());
   }
 
+  /**
+   * OUT/progress of the {@code --asOf=2020-06} run holds, for each target and month m = 1..6, the
+   * indicator for months 1..m: the contract SQL run once per month with M = m must give the same
+   * actual figures.
+   */
+  @Test
+  void asOf_progressMatchesContractSqlForEveryMonth() throws Exception {
+    Run r = asOfRun();
+    Path dir = tmp.resolve(r.label);
+    Path progress = dir.resolve("out").resolve("progress");
+    assertTrue(hasParquet(progress), "no OUT/progress/*.parquet written");
+    for (int m = 1; m <= 6; m++) {
+      try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("input_dir", sqlPath(dir.resolve("clean")));
+        params.put("period_year", "2020");
+        params.put("period_month", Integer.toString(m));
+        params.put("major_project_threshold", Integer.toString(MAJOR_PROJECT_THRESHOLD));
+        runScript(db, resource("/crosscheck/summary.sql"), params);
+        runScript(db, resource("/crosscheck/attainment.sql"), params);
+        try (Statement st = db.createStatement()) {
+          st.execute(
+              "CREATE VIEW expected_progress AS SELECT year, indicator, sector_id, district,"
+                  + " actual FROM expected_attainment");
+          st.execute(
+              "CREATE VIEW actual_progress AS SELECT year, indicator, sector_id, district,"
+                  + " actual FROM read_parquet('"
+                  + sqlPath(progress)
+                  + "/*.parquet') WHERE month = "
+                  + m);
+        }
+        Run month = new Run(r.label + " month " + m, db, r.rejects, r.linesKept, true, true);
+        assertThat(
+            "targets followed in month " + m,
+            month.queryLong("SELECT count(*) FROM expected_progress"),
+            greaterThan(0L));
+        compareTables(
+            month,
+            "progress",
+            "expected_progress",
+            "actual_progress",
+            ATTAINMENT_KEY,
+            List.of("actual"),
+            List.of("actual"),
+            null);
+      }
+    }
+  }
+
   @Test
   void asOf_rejectsAreTheSameAsInTheFullRun() {
     // CONTRACT 4: validation does not depend on the period options.

@@ -175,24 +175,130 @@ final class Charts {
         zero);
   }
 
-  /**
-   * One year-to-date strip: the share of the annual target reached so far, against the share of the
-   * year elapsed.
-   */
-  record ProgressBar(
-      String barW, String css, String targetX, String elapsedX, String valueX, String viewBox) {}
+  /** Width and height of a month-by-month chart's view box. */
+  static final double MONTHLY_W = 400;
 
-  static ProgressBar progressBar(
-      double reachedPct, double elapsedPct, double scaleMaxPct, String css) {
-    Scale s = new Scale(0, scaleMaxPct, 4, TARGET_W - 50);
-    double w = Math.max(s.x(Math.max(reachedPct, 0)) - 4, 1.5);
-    return new ProgressBar(
-        coord(w),
-        css,
-        coord(s.x(100)),
-        coord(s.x(elapsedPct)),
-        coord(4 + w + 4),
-        viewBox(TARGET_W, 26));
+  static final double MONTHLY_H = 130;
+
+  /** A horizontal level across the months (the annual ensure or strive target) with its label. */
+  record Level(String y, String labelY, String label, String css) {}
+
+  /** A month's point on the line, and its tick label under the axis. */
+  record Point(String x, String y, String tickX, String month, boolean shown) {}
+
+  /**
+   * One year-to-date goal month by month: the cumulative value after each month of the period as a
+   * line from 0 at the start of the year, against the annual target levels and the pace line from 0
+   * to the primary target in December (reaching the target evenly over the year).
+   */
+  record MonthlyChart(
+      String viewBox,
+      String line,
+      List<Point> points,
+      List<Point> ticks,
+      List<Level> levels,
+      String paceX1,
+      String paceY1,
+      String paceX2,
+      String paceY2,
+      String zeroY,
+      String axisX1,
+      String axisX2,
+      String lastX,
+      String lastY,
+      String lastAnchor,
+      String lastText,
+      String css) {}
+
+  /**
+   * @param cumulative the value for months 1..m, m = 1..M (null where undefined)
+   * @param primary the annual target the pace line aims at (ensure, else strive)
+   */
+  static MonthlyChart monthly(
+      List<Double> cumulative,
+      double primary,
+      Double ensure,
+      Double strive,
+      String css,
+      String lastText,
+      String ensureText,
+      String striveText) {
+    double x0 = 8;
+    double x1 = MONTHLY_W - 8;
+    Scale x = new Scale(0, 12, x0, x1);
+    List<Double> values = new ArrayList<>(cumulative);
+    values.add(primary);
+    values.add(ensure);
+    values.add(strive);
+    Scale v = Scale.over(0, 1, 0.04, 0.12, values);
+    double top = 12;
+    double bottom = MONTHLY_H - 20;
+    Scale y = new Scale(v.lo(), v.hi(), bottom, top);
+    StringBuilder line = new StringBuilder(coord(x.x(0)) + "," + coord(y.x(0)));
+    List<Point> points = new ArrayList<>();
+    Point last = null;
+    for (int m = 1; m <= cumulative.size(); m++) {
+      Double c = cumulative.get(m - 1);
+      if (c == null || !Double.isFinite(c)) {
+        continue;
+      }
+      last = new Point(coord(x.x(m)), coord(y.x(c)), coord(x.x(m)), Integer.toString(m), true);
+      points.add(last);
+      line.append(' ').append(last.x()).append(',').append(last.y());
+    }
+    List<Point> ticks = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      ticks.add(
+          new Point(
+              coord(x.x(m)),
+              coord(bottom),
+              coord(x.x(m)),
+              m + (m == 12 ? "月" : ""),
+              m <= cumulative.size()));
+    }
+    List<Level> levels = new ArrayList<>();
+    Double[] ts = {ensure, strive};
+    for (int i = 0; i < 2; i++) {
+      if (ts[i] == null) {
+        continue;
+      }
+      double ly = y.x(ts[i]);
+      boolean below =
+          i == 0 && strive != null && Math.abs(y.x(strive) - ly) < 14 && strive > ensure;
+      levels.add(
+          new Level(
+              coord(ly),
+              coord(below ? ly + 12 : ly - 4),
+              i == 0 ? "确保 " + ensureText : "力争 " + striveText,
+              i == 0 ? "ensure" : "strive"));
+    }
+    String lastX = "0";
+    String lastY = "0";
+    String anchor = "start";
+    if (last != null) {
+      double lx = Double.parseDouble(last.x());
+      anchor = lx > MONTHLY_W * 0.7 ? "end" : "start";
+      lastX = coord(anchor.equals("end") ? lx - 6 : lx + 6);
+      lastY = coord(Math.max(Double.parseDouble(last.y()) - 6, top + 4));
+    }
+    return new MonthlyChart(
+        viewBox(MONTHLY_W, MONTHLY_H),
+        line.toString(),
+        points,
+        ticks,
+        levels,
+        coord(x.x(0)),
+        coord(y.x(0)),
+        coord(x.x(12)),
+        coord(y.x(primary)),
+        coord(y.x(0)),
+        coord(x0),
+        coord(x1),
+        lastX,
+        lastY,
+        anchor,
+        last == null ? "" : lastText,
+        css);
   }
 
   static String viewBox(double w, double h) {

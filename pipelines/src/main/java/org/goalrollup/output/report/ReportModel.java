@@ -6,12 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.goalrollup.output.report.Charts.CellBar;
-import org.goalrollup.output.report.Charts.ProgressBar;
+import org.goalrollup.output.report.Charts.MonthlyChart;
 import org.goalrollup.output.report.Charts.Scale;
 import org.goalrollup.output.report.Charts.TargetBar;
 import org.goalrollup.output.report.Formats.Style;
@@ -19,6 +20,7 @@ import org.goalrollup.output.report.IndicatorNames.Name;
 import org.goalrollup.output.report.RunOutputs.AttainmentRow;
 import org.goalrollup.output.report.RunOutputs.InputCount;
 import org.goalrollup.output.report.RunOutputs.Manifest;
+import org.goalrollup.output.report.RunOutputs.ProgressRow;
 import org.goalrollup.output.report.RunOutputs.RejectRow;
 import org.goalrollup.output.report.RunOutputs.SummaryRow;
 
@@ -150,7 +152,7 @@ final class ReportModel {
       String actual,
       String target,
       String pace,
-      ProgressBar bar) {}
+      MonthlyChart chart) {}
 
   record Quality(
       String totalZh,
@@ -204,7 +206,7 @@ final class ReportModel {
             targetStrips(out.attainment(), ctx, m),
             !out.attainment().isEmpty(),
             sectorChart(out.summary(), ctx, year, month),
-            progress(out.attainment(), ctx, m, month, ytd)),
+            progress(out.attainment(), out.progress(), ctx, month, ytd)),
         quality(out, m),
         method(out, ctx, m, year, month));
   }
@@ -565,28 +567,40 @@ final class ReportModel {
   }
 
   private static Progress progress(
-      List<AttainmentRow> rows, InputContext ctx, Manifest m, int month, boolean ytd) {
+      List<AttainmentRow> rows,
+      List<ProgressRow> monthly,
+      InputContext ctx,
+      int month,
+      boolean ytd) {
     if (month >= 12) {
       return new Progress(false, false, "", "", "", List.of());
     }
     double elapsed = month * 100.0 / 12;
-    List<AttainmentRow> chosen = new ArrayList<>();
-    double max = 100;
+    Map<String, List<Double>> series = new HashMap<>();
+    List<ProgressRow> sorted = new ArrayList<>(monthly);
+    sorted.sort(Comparator.comparingInt(ProgressRow::month));
+    for (ProgressRow r : sorted) {
+      series
+          .computeIfAbsent(
+              seriesKey(r.year(), r.indicator(), r.sectorId(), r.district()),
+              k -> new ArrayList<>())
+          .add(r.actual());
+    }
+    List<ProgressLine> lines = new ArrayList<>();
     for (AttainmentRow a : rows) {
       Name n = IndicatorNames.of(a.indicator());
       boolean upward = a.direction().equals("AT_LEAST") || a.direction().equals("ABOVE");
-      if (n.cumulative()
-          && upward
-          && a.actual() != null
-          && a.primary() != null
-          && a.primary() > 0) {
-        chosen.add(a);
-        max = Math.max(max, a.actual() / a.primary() * 100);
+      List<Double> values =
+          series.get(seriesKey(a.year(), a.indicator(), a.sectorId(), a.district()));
+      if (!n.cumulative()
+          || !upward
+          || a.actual() == null
+          || a.primary() == null
+          || a.primary() <= 0
+          || values == null
+          || values.size() != month) {
+        continue;
       }
-    }
-    List<ProgressLine> lines = new ArrayList<>();
-    for (AttainmentRow a : chosen) {
-      Name n = IndicatorNames.of(a.indicator());
       Style st = Style.of(n.unit(), a.actual(), a.ensure(), a.strive());
       double pct = a.actual() / a.primary() * 100;
       boolean onPace = pct >= elapsed;
@@ -598,7 +612,15 @@ final class ReportModel {
               st.value(a.actual()),
               st.target(a.direction(), a.primary()),
               onPace ? "快于时间进度 ahead of time" : "慢于时间进度 behind time",
-              Charts.progressBar(pct, elapsed, max * 1.02, onPace ? "ahead" : "behind")));
+              Charts.monthly(
+                  values,
+                  a.primary(),
+                  a.ensure(),
+                  a.strive(),
+                  onPace ? "ahead" : "behind",
+                  st.value(a.actual()) + " (" + Formats.number(pct, 0) + "%)",
+                  st.value(a.ensure()),
+                  st.value(a.strive()))));
     }
     return new Progress(
         ytd,
@@ -607,6 +629,10 @@ final class ReportModel {
         periodEn(month, true),
         Formats.number(elapsed, 0) + "%",
         lines);
+  }
+
+  private static String seriesKey(int year, String indicator, String sector, String district) {
+    return year + "\u0000" + indicator + "\u0000" + sector + "\u0000" + district;
   }
 
   private static Quality quality(RunOutputs out, Manifest m) {

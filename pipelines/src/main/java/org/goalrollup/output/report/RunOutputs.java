@@ -22,17 +22,22 @@ import org.apache.parquet.hadoop.ParquetReader;
 
 /**
  * What one run wrote into its output folder, read back the way a user would: the manifest and the
- * summary, attainment and rejects tables. Decimal columns come back as {@link BigDecimal}.
+ * summary, attainment, rejects and progress tables. Decimal columns come back as {@link
+ * BigDecimal}.
  */
 record RunOutputs(
     Manifest manifest,
     List<SummaryRow> summary,
     List<AttainmentRow> attainment,
-    List<RejectRow> rejects) {
+    List<RejectRow> rejects,
+    List<ProgressRow> progress) {
 
   static final String MANIFEST = "_manifest.json";
 
-  /** Reads the four files of {@code dir}; a missing table folder or manifest is an error. */
+  /**
+   * Reads the manifest and the four tables of {@code dir}; a missing folder or manifest is an
+   * error.
+   */
   static RunOutputs read(Path dir) throws IOException {
     Manifest manifest = Manifest.read(dir.resolve(MANIFEST));
     List<SummaryRow> summary = new ArrayList<>();
@@ -47,7 +52,11 @@ record RunOutputs(
     for (GenericRecord r : readTable(dir.resolve("rejects"))) {
       rejects.add(RejectRow.of(r));
     }
-    return new RunOutputs(manifest, summary, attainment, rejects);
+    List<ProgressRow> progress = new ArrayList<>();
+    for (GenericRecord r : readTable(dir.resolve("progress"))) {
+      progress.add(ProgressRow.of(r));
+    }
+    return new RunOutputs(manifest, summary, attainment, rejects, progress);
   }
 
   /** Every row of every {@code *.parquet} file of a table folder, files in name order. */
@@ -236,6 +245,20 @@ record RunOutputs(
     /** The primary target of the contract: ensure if given, else strive. */
     Double primary() {
       return ensure != null ? ensure : strive;
+    }
+  }
+
+  /** One row of the progress table: a target's indicator for months 1..month. */
+  record ProgressRow(
+      int year, int month, String indicator, String sectorId, String district, Double actual) {
+    static ProgressRow of(GenericRecord r) {
+      return new ProgressRow(
+          (Integer) r.get("year"),
+          (Integer) r.get("month"),
+          r.get("indicator").toString(),
+          r.get("sector_id").toString(),
+          r.get("district").toString(),
+          (Double) r.get("actual"));
     }
   }
 

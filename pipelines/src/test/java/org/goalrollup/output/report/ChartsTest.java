@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
 import java.util.List;
-import org.goalrollup.output.report.Charts.ProgressBar;
+import org.goalrollup.output.report.Charts.MonthlyChart;
 import org.goalrollup.output.report.Charts.Scale;
 import org.goalrollup.output.report.Charts.TargetBar;
 import org.junit.jupiter.api.Test;
@@ -64,9 +64,33 @@ class ChartsTest {
   }
 
   @Test
-  void progressPutsTheTargetAndTheElapsedTimeOnOneScale() {
-    ProgressBar p = Charts.progressBar(50, 50, 100, "ahead");
-    assertThat(d(p.elapsedX()), closeTo(4 + d(p.barW()), 0.2));
-    assertThat(d(p.targetX()), closeTo(Charts.TARGET_W - 50, 0.1));
+  void monthlyChartPutsMonthsTargetAndPaceOnOneScale() {
+    // 3 months on pace for a target of 120: 10, 20, 30 lie on the line from 0 to 120 in December
+    MonthlyChart c =
+        Charts.monthly(List.of(10.0, 20.0, 30.0), 120, 120.0, 150.0, "ahead", "30", "120", "150");
+    assertThat(c.points(), hasSize(3));
+    double x0 = d(c.paceX1());
+    double y0 = d(c.paceY1());
+    double slope = (d(c.paceY2()) - y0) / (d(c.paceX2()) - x0);
+    for (var p : c.points()) {
+      assertThat(d(p.y()), closeTo(y0 + slope * (d(p.x()) - x0), 0.1));
+    }
+    // December is at the right end of the axis; the ensure level is the pace line's end
+    assertThat(d(c.paceX2()), closeTo(d(c.axisX2()), 0.01));
+    assertThat(d(c.levels().get(0).y()), closeTo(d(c.paceY2()), 0.01));
+    // the strive level lies above (smaller y) the ensure level
+    assertThat(d(c.levels().get(1).y()) < d(c.levels().get(0).y()), is(true));
+    assertThat(c.ticks(), hasSize(12));
+    assertThat(c.ticks().stream().filter(t -> t.shown()).count(), is(3L));
+    assertThat(c.line().split(" ").length, is(4));
+  }
+
+  @Test
+  void monthlyChartSkipsMonthsWithoutAValue() {
+    List<Double> values = new java.util.ArrayList<>(List.of(1.0, 2.0));
+    values.add(null);
+    MonthlyChart c = Charts.monthly(values, 10, 10.0, null, "behind", "2", "10", "");
+    assertThat(c.points(), hasSize(2));
+    assertThat(c.levels(), hasSize(1));
   }
 }

@@ -115,26 +115,44 @@ class HtmlReportTest {
   }
 
   @Test
-  void yearToDateRunSaysSoAndDrawsTheTotalAgainstTheAnnualTarget() throws IOException {
+  void yearToDateRunSaysSoAndDrawsEachMonthAgainstTheAnnualTarget() throws IOException {
     ReportFixture f = new ReportFixture();
     f.asOf = "2020-06";
     f.periodEndMonth = 6;
     f.summary(2020, "ALL", "ALL")
         .target("revenue", "ALL", "ALL", "AT_LEAST", 1_100_000.0, null, 550_000.0, "NOT_MET")
         .target("major_project_count", "ALL", "ALL", "AT_LEAST", 50.0, null, 20.0, "NOT_MET")
-        .target("value_added_growth", "ALL", "ALL", "AT_LEAST", 6.0, null, 6.2, "ENSURE_MET");
+        .target("value_added_growth", "ALL", "ALL", "AT_LEAST", 6.0, null, 6.2, "ENSURE_MET")
+        .progress(
+            "revenue", "ALL", "ALL", 100_000.0, 150_000.0, 250_000.0, 350_000.0, 450_000.0,
+            550_000.0)
+        .progress("major_project_count", "ALL", "ALL", 2.0, 4.0, 8.0, 12.0, 16.0, 20.0)
+        .progress("value_added_growth", "ALL", "ALL", 1.0, -5.0, 0.0, 3.0, 5.0, 6.2);
     Document doc = render(f.write(tmp.resolve("out")));
 
     assertThat(doc.selectFirst("h1#title").text(), containsString("1–6月"));
     assertThat(doc.selectFirst("h1#title").text(), containsString("年初至今"));
     assertThat(doc.selectFirst("#title-en").text(), containsString("January–June, year to date"));
     assertThat(doc.title(), containsString("year to date"));
-    // only the cumulative indicators have a progress bar; growth rates do not add up
+    // only the cumulative indicators are drawn month by month; growth rates do not add up
     List<String> progress = doc.select(".strip.progress .label").eachText();
     assertThat(progress, hasSize(2));
     assertThat(progress.get(0), containsString("营业收入"));
-    assertThat(doc.selectFirst(".strip.progress svg text.value").text(), equalTo("50%"));
-    assertThat(doc.text(), containsString("not monthly values"));
+    assertThat(doc.selectFirst(".strip.progress b.reached").text(), equalTo("50%"));
+    Element revenue = doc.selectFirst(".strip.progress svg.monthly");
+    // one point per month of the period, on a line that starts at 0 in January
+    assertThat(revenue.select("circle.month"), hasSize(6));
+    String[] points = revenue.selectFirst("polyline.cumulative").attr("points").split(" ");
+    assertThat(points.length, equalTo(7));
+    double zeroY = Double.parseDouble(revenue.selectFirst("line.zero").attr("y1"));
+    assertThat(Double.parseDouble(points[0].split(",")[1]), equalTo(zeroY));
+    // 550,000 is half of the target: the June point lies halfway between 0 and the target level
+    double june = Double.parseDouble(revenue.selectFirst("circle[data-month=6]").attr("cy"));
+    double target = Double.parseDouble(revenue.selectFirst("line.level.ensure").attr("y1"));
+    assertThat(Math.abs(june - (zeroY + target) / 2) < 0.2, is(true));
+    // the pace line runs from 0 to the target in December
+    assertThat(Double.parseDouble(revenue.selectFirst("line.pace").attr("y2")), equalTo(target));
+    assertThat(revenue.select("text.tick:not(.future)"), hasSize(6));
     assertThat(doc.text(), containsString("time elapsed 50%"));
   }
 

@@ -19,17 +19,19 @@ import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.goalrollup.model.Attainment;
+import org.goalrollup.model.MonthlyProgress;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
 
 /**
- * A small output folder written by hand, as the pipeline lays it out: the three Parquet tables with
+ * A small output folder written by hand, as the pipeline lays it out: the four Parquet tables with
  * the pipeline's record types and a {@code _manifest.json}.
  */
 final class ReportFixture {
   final List<Summary> summary = new ArrayList<>();
   final List<Attainment> attainment = new ArrayList<>();
   final List<Reject> rejects = new ArrayList<>();
+  final List<MonthlyProgress> progress = new ArrayList<>();
   String input = "/nonexistent/sample";
   String asOf;
   int periodEndMonth = 12;
@@ -105,6 +107,22 @@ final class ReportFixture {
     return this;
   }
 
+  /** The target's indicator for months 1..1, 1..2, ... of the latest year. */
+  ReportFixture progress(String indicator, String sector, String district, Double... monthly) {
+    for (int m = 1; m <= monthly.length; m++) {
+      progress.add(
+          MonthlyProgress.newBuilder()
+              .setYear(years.get(years.size() - 1))
+              .setMonth(m)
+              .setIndicator(indicator)
+              .setSectorId(sector)
+              .setDistrict(district)
+              .setActual(monthly[m - 1])
+              .build());
+    }
+    return this;
+  }
+
   ReportFixture reject(String file, long line, String reason, String detail, String raw) {
     rejects.add(
         Reject.newBuilder()
@@ -123,6 +141,7 @@ final class ReportFixture {
     table(dir.resolve("summary"), Summary.SCHEMA$, Summary.class, summary);
     table(dir.resolve("attainment"), Attainment.SCHEMA$, Attainment.class, attainment);
     table(dir.resolve("rejects"), Reject.SCHEMA$, Reject.class, rejects);
+    table(dir.resolve("progress"), MonthlyProgress.SCHEMA$, MonthlyProgress.class, progress);
     ObjectMapper json = new ObjectMapper();
     ObjectNode m = json.createObjectNode();
     m.put("pipeline", "goal-rollup");

@@ -1,0 +1,396 @@
+package org.goalrollup.stats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.goalrollup.model.EnterpriseFacts;
+import org.goalrollup.model.Milestone;
+import org.goalrollup.model.MonthlyProgress;
+import org.goalrollup.model.ProjectFacts;
+import org.goalrollup.model.RegionRecord;
+import org.goalrollup.model.Summary;
+import org.goalrollup.model.Target;
+
+/**
+ * Follows every target month by month: enterprise facts, project facts and the milestones without
+ * an enterprise go in; for each target of a computed year, one row per month m = 1..M comes out
+ * holding its indicator for months 1..m, exactly what an {@code --asOf=Y-m} run reports for that
+ * cell. The sums reuse {@link EnterpriseContributions} and {@link ProjectContributions} with the
+ * period ending in m, so the monthly figures cannot drift from the summary's definitions.
+ *
+ * <p>Only the cells that have a target are followed. Each DoFn adds up its bundle's series per cell
+ * before anything is shuffled, so the shuffle carries a few series per bundle, not one element per
+ * enterprise.
+ */
+public final class ComputeProgress extends PTransform<PBegin, PCollection<MonthlyProgress>> {
+  /** The cumulative sums of one cell for months 1..1, 1..2, ..., 1..M. */
+  static final Coder<List<CellAcc>> SERIES = ListCoder.of(CellAcc.Coder.of());
+
+  private static final Coder<KV<String, List<CellAcc>>> KV_SERIES =
+      KvCoder.of(StringUtf8Coder.of(), SERIES);
+
+  private final PCollection<EnterpriseFacts> enterprises;
+  private final PCollection<ProjectFacts> projects;
+  private final PCollection<Milestone> regionMilestones;
+  private final PCollectionView<List<Integer>> years;
+  private final PCollectionView<Map<String, RegionRecord>> region;
+  private final List<Target> targets;
+  private final int endMonth;
+  private final SectorMatcher sectors;
+  private final long thresholdCents;
+
+  public ComputeProgress(
+      PCollection<EnterpriseFacts> enterprises,
+      PCollection<ProjectFacts> projects,
+      PCollection<Milestone> regionMilestones,
+      PCollectionView<List<Integer>> years,
+      PCollectionView<Map<String, RegionRecord>> region,
+      List<Target> targets,
+      int endMonth,
+      SectorMatcher sectors,
+      long thresholdCents) {
+    this.enterprises = enterprises;
+    this.projects = projects;
+    this.regionMilestones = regionMilestones;
+    this.years = years;
+    this.region = region;
+    this.targets = new ArrayList<>(targets);
+    this.endMonth = endMonth;
+    this.sectors = sectors;
+    this.thresholdCents = thresholdCents;
+  }
+
+  @Override
+  public PCollection<MonthlyProgress> expand(PBegin begin) {
+    TreeSet<String> cells = new TreeSet<>();
+    for (Target t : targets) {
+      cells.add(CellKey.encode(t.getYear(), t.getSectorId(), t.getDistrict()));
+    }
+    PCollection<KV<String, List<CellAcc>>> fromEnterprises =
+        enterprises
+            .apply(
+                "EnterpriseMonths",
+                ParDo.of(new EnterpriseMonthsFn(cells, years, endMonth, sectors))
+                    .withSideInputs(years))
+            .setCoder(KV_SERIES);
+    PCollection<KV<String, List<CellAcc>>> fromProjects =
+        projects
+            .apply(
+                "ProjectMonths",
+                ParDo.of(new ProjectMonthsFn(cells, years, endMonth, sectors, thresholdCents))
+                    .withSideInputs(years))
+            .setCoder(KV_SERIES);
+    PCollection<KV<String, List<CellAcc>>> fromMilestones =
+        regionMilestones
+            .apply(
+                "RegionMilestoneMonths",
+                ParDo.of(new RegionMilestoneMonthsFn(cells, years, endMonth)).withSideInputs(years))
+            .setCoder(KV_SERIES);
+    PCollection<KV<String, List<CellAcc>>> seeds =
+        begin
+            .apply("ProgressSeed", Create.of(0))
+            .apply(
+                "EmptySeries",
+                ParDo.of(new EmptySeriesFn(cells, years, endMonth)).withSideInputs(years))
+            .setCoder(KV_SERIES);
+    return PCollectionList.of(seeds)
+        .and(fromEnterprises)
+        .and(fromProjects)
+        .and(fromMilestones)
+        .apply("AllMonths", Flatten.pCollections())
+        .apply("SumPerTargetCell", Combine.perKey(new SumSeriesFn()))
+        .setCoder(KV_SERIES)
+        .apply(
+            "ProgressRows",
+            ParDo.of(new ProgressRowsFn(targets, region, endMonth)).withSideInputs(region))
+        .setCoder(AvroCoder.specific(MonthlyProgress.class));
+  }
+
+  /** A series of {@code months} zero sums. */
+  static List<CellAcc> emptySeries(int months) {
+    List<CellAcc> s = new ArrayList<>(months);
+    for (int m = 0; m < months; m++) {
+      s.add(new CellAcc());
+    }
+    return s;
+  }
+
+  /** One enterprise's contributions for the periods ending in months 1..M of {@code year}. */
+  static List<CellAcc> enterpriseSeries(EnterpriseFacts facts, int year, int endMonth) {
+    List<CellAcc> s = new ArrayList<>(endMonth);
+    for (int m = 1; m <= endMonth; m++) {
+      s.add(EnterpriseContributions.of(facts, year, new Period(year, m)));
+    }
+    return s;
+  }
+
+  /** Adds {@code from} month by month into {@code into}. */
+  static void addInto(List<CellAcc> into, List<CellAcc> from) {
+    for (int m = 0; m < from.size(); m++) {
+      into.get(m).merge(from.get(m));
+    }
+  }
+
+  /** The rows of one cell's targets, one per month of the series. */
+  static List<MonthlyProgress> rows(
+      List<Target> cellTargets, CellKey cell, List<CellAcc> series, Map<String, RegionRecord> r) {
+    List<MonthlyProgress> out = new ArrayList<>();
+    for (int m = 1; m <= series.size(); m++) {
+      CellAcc acc = series.get(m - 1);
+      Summary s = SummaryMath.summarize(cell, acc, m, r);
+      for (Target t : cellTargets) {
+        out.add(
+            MonthlyProgress.newBuilder()
+                .setYear(cell.year())
+                .setMonth(m)
+                .setIndicator(t.getIndicator())
+                .setSectorId(cell.sector())
+                .setDistrict(cell.district())
+                .setActual(EvaluateTargets.actual(t, s, acc))
+                .build());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Adds up the series of one bundle per cell and emits them when the bundle ends: the pre-shuffle
+   * combining that keeps one element per enterprise out of the shuffle.
+   */
+  abstract static class BundleSeriesFn<T> extends DoFn<T, KV<String, List<CellAcc>>> {
+    final Set<String> cells;
+    final PCollectionView<List<Integer>> years;
+    final int endMonth;
+    private transient Map<String, List<CellAcc>> bundle;
+
+    BundleSeriesFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
+      this.cells = cells;
+      this.years = years;
+      this.endMonth = endMonth;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundle = new HashMap<>();
+    }
+
+    /** The bundle's running series of {@code cell}. */
+    List<CellAcc> of(String cell) {
+      return bundle.computeIfAbsent(cell, k -> emptySeries(endMonth));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      for (Map.Entry<String, List<CellAcc>> e : new java.util.TreeMap<>(bundle).entrySet()) {
+        c.output(KV.of(e.getKey(), e.getValue()), BoundedWindow.TIMESTAMP_MIN_VALUE, GLOBAL);
+      }
+      bundle = null;
+    }
+
+    private static final GlobalWindow GLOBAL = GlobalWindow.INSTANCE;
+  }
+
+  static final class EnterpriseMonthsFn extends BundleSeriesFn<EnterpriseFacts> {
+    private final SectorMatcher sectors;
+
+    EnterpriseMonthsFn(
+        Set<String> cells,
+        PCollectionView<List<Integer>> years,
+        int endMonth,
+        SectorMatcher sectors) {
+      super(cells, years, endMonth);
+      this.sectors = sectors;
+    }
+
+    @ProcessElement
+    public void process(@Element EnterpriseFacts facts, ProcessContext c) {
+      for (int year : c.sideInput(years)) {
+        List<CellAcc> series = null;
+        for (String cell : EnterpriseContributions.cells(facts.getEnterprise(), year, sectors)) {
+          if (cells.contains(cell)) {
+            if (series == null) {
+              series = enterpriseSeries(facts, year, endMonth);
+            }
+            addInto(of(cell), series);
+          }
+        }
+      }
+    }
+  }
+
+  static final class ProjectMonthsFn extends BundleSeriesFn<ProjectFacts> {
+    private final SectorMatcher sectors;
+    private final long thresholdCents;
+
+    ProjectMonthsFn(
+        Set<String> cells,
+        PCollectionView<List<Integer>> years,
+        int endMonth,
+        SectorMatcher sectors,
+        long thresholdCents) {
+      super(cells, years, endMonth);
+      this.sectors = sectors;
+      this.thresholdCents = thresholdCents;
+    }
+
+    @ProcessElement
+    public void process(@Element ProjectFacts project, ProcessContext c) {
+      for (int year : c.sideInput(years)) {
+        for (int m = 1; m <= endMonth; m++) {
+          Map<String, CellAcc> byCell =
+              ProjectContributions.of(project, year, new Period(year, m), sectors, thresholdCents);
+          for (Map.Entry<String, CellAcc> e : byCell.entrySet()) {
+            if (cells.contains(e.getKey())) {
+              of(e.getKey()).get(m - 1).merge(e.getValue());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Milestones without an enterprise count only in sector ALL, district ALL. */
+  static final class RegionMilestoneMonthsFn extends BundleSeriesFn<Milestone> {
+    RegionMilestoneMonthsFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
+      super(cells, years, endMonth);
+    }
+
+    @ProcessElement
+    public void process(@Element Milestone milestone, ProcessContext c) {
+      for (int year : c.sideInput(years)) {
+        String cell = CellKey.encode(year, SectorMatcher.ALL, SectorMatcher.ALL);
+        if (!cells.contains(cell)) {
+          continue;
+        }
+        for (int m = 1; m <= endMonth; m++) {
+          if (new Period(year, m).contains(year, milestone.getDate())) {
+            of(cell).get(m - 1).addMilestone(milestone.getKind(), 1);
+          }
+        }
+      }
+    }
+  }
+
+  /** An empty series for every target cell of a computed year, so cells without data appear. */
+  static final class EmptySeriesFn extends DoFn<Integer, KV<String, List<CellAcc>>> {
+    private final Set<String> cells;
+    private final PCollectionView<List<Integer>> years;
+    private final int endMonth;
+
+    EmptySeriesFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
+      this.cells = cells;
+      this.years = years;
+      this.endMonth = endMonth;
+    }
+
+    @ProcessElement
+    public void process(OutputReceiver<KV<String, List<CellAcc>>> out, ProcessContext c) {
+      Set<Integer> computed = new java.util.HashSet<>(c.sideInput(years));
+      for (String cell : cells) {
+        if (computed.contains(CellKey.decode(cell).year())) {
+          out.output(KV.of(cell, emptySeries(endMonth)));
+        }
+      }
+    }
+  }
+
+  /** Adds series month by month. */
+  static final class SumSeriesFn
+      extends Combine.CombineFn<List<CellAcc>, List<CellAcc>, List<CellAcc>> {
+    @Override
+    public List<CellAcc> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<CellAcc> addInput(List<CellAcc> acc, List<CellAcc> input) {
+      while (acc.size() < input.size()) {
+        acc.add(new CellAcc());
+      }
+      addInto(acc, input);
+      return acc;
+    }
+
+    @Override
+    public List<CellAcc> mergeAccumulators(Iterable<List<CellAcc>> accs) {
+      List<CellAcc> out = createAccumulator();
+      for (List<CellAcc> a : accs) {
+        addInput(out, a);
+      }
+      return out;
+    }
+
+    @Override
+    public List<CellAcc> extractOutput(List<CellAcc> acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<List<CellAcc>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<List<CellAcc>> inputCoder) {
+      return SERIES;
+    }
+
+    @Override
+    public Coder<List<CellAcc>> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<List<CellAcc>> inputCoder) {
+      return SERIES;
+    }
+  }
+
+  static final class ProgressRowsFn extends DoFn<KV<String, List<CellAcc>>, MonthlyProgress> {
+    private final List<Target> targets;
+    private final PCollectionView<Map<String, RegionRecord>> region;
+    private final int endMonth;
+    private transient Map<String, List<Target>> byCell;
+
+    ProgressRowsFn(
+        List<Target> targets, PCollectionView<Map<String, RegionRecord>> region, int endMonth) {
+      this.targets = targets;
+      this.region = region;
+      this.endMonth = endMonth;
+    }
+
+    @Setup
+    public void setup() {
+      byCell = EvaluateTargets.byCell(targets);
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, List<CellAcc>> cell,
+        OutputReceiver<MonthlyProgress> out,
+        ProcessContext c) {
+      List<Target> cellTargets = byCell.get(cell.getKey());
+      if (cellTargets == null || cell.getValue().size() != endMonth) {
+        throw new IllegalStateException("no target or an incomplete series for " + cell.getKey());
+      }
+      for (MonthlyProgress row :
+          rows(cellTargets, CellKey.decode(cell.getKey()), cell.getValue(), c.sideInput(region))) {
+        out.output(row);
+      }
+    }
+  }
+}
