@@ -175,7 +175,20 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
     }
   }
 
-  static final class EnterpriseFn extends DoFn<EnterpriseFacts, KV<String, CellAcc>> {
+  /** Adds up a bundle's contributions per cell before the shuffle (see {@link SumInBundleFn}). */
+  abstract static class CellSumsFn<T> extends SumInBundleFn<T, CellAcc> {
+    @Override
+    CellAcc zero() {
+      return new CellAcc();
+    }
+
+    @Override
+    void addInto(CellAcc sum, CellAcc value) {
+      sum.merge(value);
+    }
+  }
+
+  static final class EnterpriseFn extends CellSumsFn<EnterpriseFacts> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
@@ -187,21 +200,20 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
     }
 
     @ProcessElement
-    public void process(
-        @Element EnterpriseFacts facts, OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+    public void process(@Element EnterpriseFacts facts, ProcessContext c) {
       for (int year : c.sideInput(years)) {
         CellAcc acc = EnterpriseContributions.of(facts, year, period);
         if (acc.isZero()) {
           continue;
         }
         for (String cell : EnterpriseContributions.cells(facts.getEnterprise(), year, sectors)) {
-          out.output(KV.of(cell, acc));
+          add(cell, acc);
         }
       }
     }
   }
 
-  static final class ProjectFn extends DoFn<ProjectFacts, KV<String, CellAcc>> {
+  static final class ProjectFn extends CellSumsFn<ProjectFacts> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
@@ -219,19 +231,18 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
     }
 
     @ProcessElement
-    public void process(
-        @Element ProjectFacts project, OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+    public void process(@Element ProjectFacts project, ProcessContext c) {
       for (int year : c.sideInput(years)) {
         for (Map.Entry<String, CellAcc> e :
             ProjectContributions.of(project, year, period, sectors, thresholdCents).entrySet()) {
-          out.output(KV.of(e.getKey(), e.getValue()));
+          add(e.getKey(), e.getValue());
         }
       }
     }
   }
 
   /** Milestones without an enterprise count only in sector ALL, district ALL. */
-  static final class RegionMilestoneFn extends DoFn<Milestone, KV<String, CellAcc>> {
+  static final class RegionMilestoneFn extends CellSumsFn<Milestone> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
 
@@ -241,14 +252,11 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
     }
 
     @ProcessElement
-    public void process(
-        @Element Milestone m, OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+    public void process(@Element Milestone m, ProcessContext c) {
       for (int year : c.sideInput(years)) {
         if (period.contains(year, m.getDate())) {
-          out.output(
-              KV.of(
-                  CellKey.encode(year, SectorMatcher.ALL, SectorMatcher.ALL),
-                  new CellAcc().addMilestone(m.getKind(), 1)));
+          sum(CellKey.encode(year, SectorMatcher.ALL, SectorMatcher.ALL))
+              .addMilestone(m.getKind(), 1);
         }
       }
     }

@@ -1,7 +1,6 @@
 package org.goalrollup.stats;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +17,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -175,15 +172,11 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     return out;
   }
 
-  /**
-   * Adds up the series of one bundle per cell and emits them when the bundle ends: the pre-shuffle
-   * combining that keeps one element per enterprise out of the shuffle.
-   */
-  abstract static class BundleSeriesFn<T> extends DoFn<T, KV<String, List<CellAcc>>> {
+  /** Adds up the series of one bundle per cell (see {@link SumInBundleFn}). */
+  abstract static class BundleSeriesFn<T> extends SumInBundleFn<T, List<CellAcc>> {
     final Set<String> cells;
     final PCollectionView<List<Integer>> years;
     final int endMonth;
-    private transient Map<String, List<CellAcc>> bundle;
 
     BundleSeriesFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
       this.cells = cells;
@@ -191,25 +184,15 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
       this.endMonth = endMonth;
     }
 
-    @StartBundle
-    public void startBundle() {
-      bundle = new HashMap<>();
+    @Override
+    List<CellAcc> zero() {
+      return emptySeries(endMonth);
     }
 
-    /** The bundle's running series of {@code cell}. */
-    List<CellAcc> of(String cell) {
-      return bundle.computeIfAbsent(cell, k -> emptySeries(endMonth));
+    @Override
+    void addInto(List<CellAcc> sum, List<CellAcc> value) {
+      ComputeProgress.addInto(sum, value);
     }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      for (Map.Entry<String, List<CellAcc>> e : new java.util.TreeMap<>(bundle).entrySet()) {
-        c.output(KV.of(e.getKey(), e.getValue()), BoundedWindow.TIMESTAMP_MIN_VALUE, GLOBAL);
-      }
-      bundle = null;
-    }
-
-    private static final GlobalWindow GLOBAL = GlobalWindow.INSTANCE;
   }
 
   static final class EnterpriseMonthsFn extends BundleSeriesFn<EnterpriseFacts> {
@@ -233,7 +216,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
             if (series == null) {
               series = enterpriseSeries(facts, year, endMonth);
             }
-            addInto(of(cell), series);
+            add(cell, series);
           }
         }
       }
@@ -263,7 +246,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
               ProjectContributions.of(project, year, new Period(year, m), sectors, thresholdCents);
           for (Map.Entry<String, CellAcc> e : byCell.entrySet()) {
             if (cells.contains(e.getKey())) {
-              of(e.getKey()).get(m - 1).merge(e.getValue());
+              sum(e.getKey()).get(m - 1).merge(e.getValue());
             }
           }
         }
@@ -286,7 +269,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         }
         for (int m = 1; m <= endMonth; m++) {
           if (new Period(year, m).contains(year, milestone.getDate())) {
-            of(cell).get(m - 1).addMilestone(milestone.getKind(), 1);
+            sum(cell).get(m - 1).addMilestone(milestone.getKind(), 1);
           }
         }
       }
