@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
@@ -40,7 +41,7 @@ public final class ReadInputs {
             present,
             InputFile.ENTERPRISES,
             RowParsers::enterprise,
-            Enterprise.class);
+            AvroCoder.specific(Enterprise.class));
     production =
         read(
             p,
@@ -49,7 +50,7 @@ public final class ReadInputs {
             present,
             InputFile.PRODUCTION,
             RowParsers::production,
-            Production.class);
+            ProductionCoder.of());
     investment =
         read(
             p,
@@ -58,8 +59,16 @@ public final class ReadInputs {
             present,
             InputFile.INVESTMENT,
             RowParsers::investment,
-            Investment.class);
-    rd = read(p, inputDir, charset, present, InputFile.RD, RowParsers::rd, RdRecord.class);
+            AvroCoder.specific(Investment.class));
+    rd =
+        read(
+            p,
+            inputDir,
+            charset,
+            present,
+            InputFile.RD,
+            RowParsers::rd,
+            AvroCoder.specific(RdRecord.class));
     region =
         read(
             p,
@@ -68,7 +77,7 @@ public final class ReadInputs {
             present,
             InputFile.REGION,
             RowParsers::region,
-            RegionRecord.class);
+            AvroCoder.specific(RegionRecord.class));
     milestones =
         read(
             p,
@@ -77,7 +86,7 @@ public final class ReadInputs {
             present,
             InputFile.MILESTONES,
             RowParsers::milestone,
-            Milestone.class);
+            AvroCoder.specific(Milestone.class));
   }
 
   public static ReadInputs apply(
@@ -92,13 +101,12 @@ public final class ReadInputs {
       Set<InputFile> present,
       InputFile file,
       RowParser<T> parser,
-      Class<T> type) {
+      Coder<T> coder) {
     String name = "Parse" + camel(file);
     if (!present.contains(file)) {
-      return p.apply(name + "Absent", Create.empty(AvroCoder.specific(type)));
+      return p.apply(name + "Absent", Create.empty(coder));
     }
-    ParseCsvFile<T> parse =
-        new ParseCsvFile<>(inputDir, file, charset, parser, AvroCoder.specific(type));
+    ParseCsvFile<T> parse = new ParseCsvFile<>(inputDir, file, charset, parser, coder);
     PCollectionTuple out = p.apply(name, parse);
     rejects.add(out.get(parse.rejects()));
     return out.get(parse.accepted());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -20,7 +21,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.Buckets;
 import org.goalrollup.model.Enterprise;
@@ -58,11 +58,16 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
   @Override
   public PCollectionTuple expand(PCollectionTuple in) {
     PCollection<KV<Integer, CoGbkResult>> joined =
-        KeyedPCollectionTuple.of(REGISTER, key(in.get(REGISTER), "Register", Enterprise.class))
-            .and(PRODUCTION, key(in.get(PRODUCTION), "Production", Production.class))
-            .and(RD, key(in.get(RD), "Rd", RdRecord.class))
-            .and(MILESTONES, key(in.get(MILESTONES), "Milestones", Milestone.class))
-            .and(INVESTMENT, key(in.get(INVESTMENT), "Investment", Investment.class))
+        KeyedPCollectionTuple.of(
+                REGISTER, key(in.get(REGISTER), "Register", AvroCoder.specific(Enterprise.class)))
+            .and(PRODUCTION, key(in.get(PRODUCTION), "Production", ProductionCoder.of()))
+            .and(RD, key(in.get(RD), "Rd", AvroCoder.specific(RdRecord.class)))
+            .and(
+                MILESTONES,
+                key(in.get(MILESTONES), "Milestones", AvroCoder.specific(Milestone.class)))
+            .and(
+                INVESTMENT,
+                key(in.get(INVESTMENT), "Investment", AvroCoder.specific(Investment.class)))
             .apply("JoinOnEnterpriseId", CoGroupByKey.create());
     PCollectionTuple out =
         joined.apply(
@@ -76,14 +81,15 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
   }
 
   private <T extends org.apache.avro.specific.SpecificRecordBase> PCollection<KV<Integer, T>> key(
-      PCollection<T> rows, String name, Class<T> type) {
+      PCollection<T> rows, String name, Coder<T> coder) {
     int n = buckets;
     return rows.apply(
             "Key" + name,
             MapElements.into(
-                    TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(type)))
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.integers(), coder.getEncodedTypeDescriptor()))
                 .via((T r) -> KV.of(Buckets.of((String) r.get("enterprise_id"), n), r)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.specific(type)));
+        .setCoder(KvCoder.of(VarIntCoder.of(), coder));
   }
 
   /** The rows of one bucket, separated by enterprise id (sorted, for a stable output order). */

@@ -1,0 +1,80 @@
+package org.goalrollup.input;
+
+import static org.goalrollup.stats.Amounts.cents;
+import static org.goalrollup.stats.Amounts.decimal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.util.VarInt;
+import org.goalrollup.model.Production;
+
+/**
+ * A compact coder for the production rows, the bulk of every run: ids and text as UTF-8, numbers as
+ * variable-length integers and amounts as their exact cents. It writes about half the bytes of
+ * {@code AvroCoder} and encodes several times faster (no generic datum writer, no decimal
+ * conversion through byte arrays), which matters because the shuffle that groups the rows per
+ * enterprise encodes and decodes each of them. Amounts must have at most 2 decimals (the parser
+ * gives scale 2; a decoded amount always has scale 2).
+ */
+public final class ProductionCoder extends CustomCoder<Production> {
+  private static final ProductionCoder INSTANCE = new ProductionCoder();
+  private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+
+  public static ProductionCoder of() {
+    return INSTANCE;
+  }
+
+  private ProductionCoder() {}
+
+  @Override
+  public void encode(Production p, OutputStream out) throws IOException {
+    STRING.encode(p.getEnterpriseId(), out);
+    VarInt.encode(p.getYear(), out);
+    VarInt.encode(p.getMonth(), out);
+    out.write(p.getAboveScale() ? 1 : 0);
+    signed(cents(p.getOutputValue()), out);
+    signed(cents(p.getValueAdded()), out);
+    signed(cents(p.getRevenue()), out);
+    signed(p.getEmployees(), out);
+    VarInt.encode(p.getRevision(), out);
+    VarInt.encode(p.getLineNumber(), out);
+    STRING.encode(p.getRaw(), out);
+  }
+
+  @Override
+  public Production decode(InputStream in) throws IOException {
+    Production p = new Production();
+    p.setEnterpriseId(STRING.decode(in));
+    p.setYear(VarInt.decodeInt(in));
+    p.setMonth(VarInt.decodeInt(in));
+    int flag = in.read();
+    if (flag < 0) {
+      throw new java.io.EOFException("production row cut short");
+    }
+    p.setAboveScale(flag == 1);
+    p.setOutputValue(decimal(signed(in)));
+    p.setValueAdded(decimal(signed(in)));
+    p.setRevenue(decimal(signed(in)));
+    p.setEmployees(signed(in));
+    p.setRevision(VarInt.decodeInt(in));
+    p.setLineNumber(VarInt.decodeLong(in));
+    p.setRaw(STRING.decode(in));
+    return p;
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+
+  /** Zig-zag, so that small negative numbers stay short. */
+  private static void signed(long v, OutputStream out) throws IOException {
+    VarInt.encode((v << 1) ^ (v >> 63), out);
+  }
+
+  private static long signed(InputStream in) throws IOException {
+    long z = VarInt.decodeLong(in);
+    return (z >>> 1) ^ -(z & 1);
+  }
+}
