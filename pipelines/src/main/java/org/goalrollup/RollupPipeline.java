@@ -218,7 +218,8 @@ public final class RollupPipeline {
                 checked.targets(),
                 endMonth,
                 sectors,
-                settings.thresholdCents()));
+                settings.thresholdCents(),
+                settings.buckets()));
     PCollectionList<Reject> rejectList =
         PCollectionList.<Reject>empty(p)
             .and(in.rejects)

@@ -3,11 +3,8 @@ package org.goalrollup.stats;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -115,63 +112,37 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
         .setCoder(KvCoder.of(VarIntCoder.of(), coder))
         .apply("SumPerCell", Combine.perKey(new SumCellsFn()))
         .setCoder(KvCoder.of(VarIntCoder.of(), SumCellsFn.CODER))
-        .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn()))
+        .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn<CellAcc>()))
         .setCoder(coder);
   }
 
   /** Sums the contributions of the cells of one bucket, cell by cell. */
-  static final class SumCellsFn
-      extends Combine.CombineFn<
-          KV<String, CellAcc>, SortedMap<String, CellAcc>, SortedMap<String, CellAcc>> {
-    static final Coder<SortedMap<String, CellAcc>> CODER =
-        SortedMapCoder.of(StringUtf8Coder.of(), CellAcc.Coder.of());
+  static final class SumCellsFn extends SumPerCellFn<CellAcc> {
+    static final SumCellsFn INSTANCE = new SumCellsFn();
+    static final Coder<SortedMap<String, CellAcc>> CODER = INSTANCE.coder();
 
-    @Override
-    public SortedMap<String, CellAcc> createAccumulator() {
-      return new TreeMap<>();
+    SumCellsFn() {
+      super(CellAcc.Coder.of());
     }
 
     @Override
-    public SortedMap<String, CellAcc> addInput(
-        SortedMap<String, CellAcc> acc, KV<String, CellAcc> input) {
-      acc.computeIfAbsent(input.getKey(), k -> new CellAcc()).merge(input.getValue());
-      return acc;
+    CellAcc zero() {
+      return new CellAcc();
     }
 
     @Override
-    public SortedMap<String, CellAcc> mergeAccumulators(Iterable<SortedMap<String, CellAcc>> accs) {
-      SortedMap<String, CellAcc> out = new TreeMap<>();
-      for (SortedMap<String, CellAcc> a : accs) {
-        a.forEach((k, v) -> out.computeIfAbsent(k, x -> new CellAcc()).merge(v));
-      }
-      return out;
-    }
-
-    @Override
-    public SortedMap<String, CellAcc> extractOutput(SortedMap<String, CellAcc> acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<SortedMap<String, CellAcc>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<KV<String, CellAcc>> inputCoder) {
-      return CODER;
-    }
-
-    @Override
-    public Coder<SortedMap<String, CellAcc>> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<KV<String, CellAcc>> inputCoder) {
-      return CODER;
+    void addInto(CellAcc sum, CellAcc value) {
+      sum.merge(value);
     }
   }
 
-  static final class CellsOfBucketFn
-      extends DoFn<KV<Integer, SortedMap<String, CellAcc>>, KV<String, CellAcc>> {
+  /** The cells of a bucket, one element each. */
+  static final class CellsOfBucketFn<V>
+      extends DoFn<KV<Integer, SortedMap<String, V>>, KV<String, V>> {
     @ProcessElement
     public void process(
-        @Element KV<Integer, SortedMap<String, CellAcc>> bucket,
-        OutputReceiver<KV<String, CellAcc>> out) {
-      bucket.getValue().forEach((cell, acc) -> out.output(KV.of(cell, acc)));
+        @Element KV<Integer, SortedMap<String, V>> bucket, OutputReceiver<KV<String, V>> out) {
+      bucket.getValue().forEach((cell, v) -> out.output(KV.of(cell, v)));
     }
   }
 

@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -22,6 +24,8 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.Buckets;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Milestone;
 import org.goalrollup.model.MonthlyProgress;
@@ -57,6 +61,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   private final int endMonth;
   private final SectorMatcher sectors;
   private final long thresholdCents;
+  private final int buckets;
 
   public ComputeProgress(
       PCollection<EnterpriseFacts> enterprises,
@@ -67,7 +72,9 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
       List<Target> targets,
       int endMonth,
       SectorMatcher sectors,
-      long thresholdCents) {
+      long thresholdCents,
+      int buckets) {
+    this.buckets = buckets;
     this.enterprises = enterprises;
     this.projects = projects;
     this.regionMilestones = regionMilestones;
@@ -81,6 +88,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
 
   @Override
   public PCollection<MonthlyProgress> expand(PBegin begin) {
+    int n = buckets;
     TreeSet<String> cells = new TreeSet<>();
     for (Target t : targets) {
       cells.add(CellKey.encode(t.getYear(), t.getSectorId(), t.getDistrict()));
@@ -117,7 +125,16 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         .and(fromProjects)
         .and(fromMilestones)
         .apply("AllMonths", Flatten.pCollections())
+        .apply(
+            "BucketSeries",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.integers(), KV_SERIES.getEncodedTypeDescriptor()))
+                .via((KV<String, List<CellAcc>> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KV_SERIES))
         .apply("SumPerTargetCell", Combine.perKey(new SumSeriesFn()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), SumSeriesFn.CODER))
+        .apply("SeriesOfBucket", ParDo.of(new ComputeCells.CellsOfBucketFn<List<CellAcc>>()))
         .setCoder(KV_SERIES)
         .apply(
             "ProgressRows",
@@ -241,9 +258,13 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     @ProcessElement
     public void process(@Element ProjectFacts project, ProcessContext c) {
       for (int year : c.sideInput(years)) {
+        Map<String, CellAcc> byCell = null;
         for (int m = 1; m <= endMonth; m++) {
-          Map<String, CellAcc> byCell =
-              ProjectContributions.of(project, year, new Period(year, m), sectors, thresholdCents);
+          if (byCell == null || reportsIn(project, year, m)) {
+            byCell =
+                ProjectContributions.of(
+                    project, year, new Period(year, m), sectors, thresholdCents);
+          }
           for (Map.Entry<String, CellAcc> e : byCell.entrySet()) {
             if (cells.contains(e.getKey())) {
               sum(e.getKey()).get(m - 1).merge(e.getValue());
@@ -252,6 +273,20 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         }
       }
     }
+  }
+
+  /**
+   * Whether the project has a record in month m of {@code year} or of the year before. If not, its
+   * contributions for months 1..m are those for 1..m-1: the same records are current, previous and
+   * latest.
+   */
+  static boolean reportsIn(ProjectFacts project, int year, int m) {
+    for (org.goalrollup.model.Investment r : project.getRecords()) {
+      if (r.getMonth() == m && (r.getYear() == year || r.getYear() == year - 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Milestones without an enterprise count only in sector ALL, district ALL. */
@@ -299,47 +334,25 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     }
   }
 
-  /** Adds series month by month. */
-  static final class SumSeriesFn
-      extends Combine.CombineFn<List<CellAcc>, List<CellAcc>, List<CellAcc>> {
+  /** Adds the series of the cells of one bucket month by month, cell by cell. */
+  static final class SumSeriesFn extends SumPerCellFn<List<CellAcc>> {
+    static final Coder<SortedMap<String, List<CellAcc>>> CODER = new SumSeriesFn().coder();
+
+    SumSeriesFn() {
+      super(SERIES);
+    }
+
     @Override
-    public List<CellAcc> createAccumulator() {
+    List<CellAcc> zero() {
       return new ArrayList<>();
     }
 
     @Override
-    public List<CellAcc> addInput(List<CellAcc> acc, List<CellAcc> input) {
-      while (acc.size() < input.size()) {
-        acc.add(new CellAcc());
+    void addInto(List<CellAcc> sum, List<CellAcc> value) {
+      while (sum.size() < value.size()) {
+        sum.add(new CellAcc());
       }
-      addInto(acc, input);
-      return acc;
-    }
-
-    @Override
-    public List<CellAcc> mergeAccumulators(Iterable<List<CellAcc>> accs) {
-      List<CellAcc> out = createAccumulator();
-      for (List<CellAcc> a : accs) {
-        addInput(out, a);
-      }
-      return out;
-    }
-
-    @Override
-    public List<CellAcc> extractOutput(List<CellAcc> acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<List<CellAcc>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<List<CellAcc>> inputCoder) {
-      return SERIES;
-    }
-
-    @Override
-    public Coder<List<CellAcc>> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<List<CellAcc>> inputCoder) {
-      return SERIES;
+      ComputeProgress.addInto(sum, value);
     }
   }
 
