@@ -15,7 +15,8 @@ public interface RollupOptions extends PipelineOptions {
   void setInput(String value);
 
   @Description(
-      "Folder to publish summary/, attainment/, rejects/, _manifest.json and _SUCCESS into. "
+      "Folder to publish summary/, published/, attainment/, rejects/, _manifest.json, "
+          + "report.html and _SUCCESS into. "
           + "Its previous contents are replaced only when the run succeeds.")
   @Validation.Required
   String getOutput();

@@ -14,11 +14,15 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.goalrollup.disclosure.ComputeContributorStats;
+import org.goalrollup.disclosure.PublishSummaries;
+import org.goalrollup.disclosure.SuppressCells;
 import org.goalrollup.input.InputException;
 import org.goalrollup.input.Preflight;
 import org.goalrollup.input.ReadInputs;
@@ -31,6 +35,7 @@ import org.goalrollup.model.Investment;
 import org.goalrollup.model.Milestone;
 import org.goalrollup.model.MonthlyProgress;
 import org.goalrollup.model.ProjectFacts;
+import org.goalrollup.model.Published;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
 import org.goalrollup.output.Progress;
@@ -125,7 +130,7 @@ public final class RollupPipeline {
 
   /**
    * Builds the rollup graph on {@code p}: reading, resolution, cell sums, summary, attainment and
-   * the three Parquet tables under {@code outDir}.
+   * the Parquet tables (summary, published, attainment, rejects) under {@code outDir}.
    */
   public static Outputs build(
       Pipeline p,
@@ -186,7 +191,7 @@ public final class RollupPipeline {
                 "DistrictList",
                 Combine.globally(new DistinctSorted<>(StringUtf8Coder.of())).asSingletonView());
 
-    PCollection<org.apache.beam.sdk.values.KV<String, CellAcc>> cells =
+    PCollection<KV<String, CellAcc>> cells =
         p.apply(
             "ComputeCells",
             new ComputeCells(
@@ -220,6 +225,20 @@ public final class RollupPipeline {
                 sectors,
                 settings.thresholdCents(),
                 settings.buckets()));
+    PCollection<KV<String, String>> statuses =
+        p.apply(
+                "ComputeContributorStats",
+                new ComputeContributorStats(
+                    facts,
+                    projectFacts,
+                    years,
+                    settings.period(),
+                    sectors,
+                    settings.thresholdCents(),
+                    settings.buckets()))
+            .apply("SuppressCells", new SuppressCells(checked.disclosure()));
+    PCollection<Published> published =
+        summary.apply("PublishSummaries", new PublishSummaries(statuses, settings.buckets()));
     PCollectionList<Reject> rejectList =
         PCollectionList.<Reject>empty(p)
             .and(in.rejects)
@@ -242,7 +261,10 @@ public final class RollupPipeline {
     rejects.apply(
         "WriteRejects",
         new WriteParquetTable<>(outDir + "/rejects", Reject.SCHEMA$, TableOrder::reject));
-    return new Outputs(summary, attainment, rejects, progress);
+    published.apply(
+        "WritePublished",
+        new WriteParquetTable<>(outDir + "/published", Published.SCHEMA$, TableOrder::published));
+    return new Outputs(summary, attainment, rejects, progress, published);
   }
 
   /** The tables of a built graph, for tests to assert on. */
@@ -250,7 +272,8 @@ public final class RollupPipeline {
       PCollection<Summary> summary,
       PCollection<Attainment> attainment,
       PCollection<Reject> rejects,
-      PCollection<MonthlyProgress> progress) {}
+      PCollection<MonthlyProgress> progress,
+      PCollection<Published> published) {}
 
   /**
    * The computed years: those of in-force production rows, limited to the asked year when {@code
@@ -337,6 +360,7 @@ public final class RollupPipeline {
         publisher.requireWritten(
             List.of(
                 "summary/" + WriteParquetTable.FILE,
+                "published/" + WriteParquetTable.FILE,
                 "attainment/" + WriteParquetTable.FILE,
                 "rejects/" + WriteParquetTable.FILE,
                 "progress/" + WriteParquetTable.FILE));

@@ -3,6 +3,7 @@ package org.goalrollup;
 import java.util.Comparator;
 import org.goalrollup.model.Attainment;
 import org.goalrollup.model.MonthlyProgress;
+import org.goalrollup.model.Published;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
 
@@ -20,6 +21,14 @@ final class TableOrder {
   }
 
   static int summary(Summary a, Summary b) {
+    int c = Integer.compare(a.getYear(), b.getYear());
+    if (c == 0) {
+      c = allFirst(a.getSectorId(), b.getSectorId());
+    }
+    return c != 0 ? c : allFirst(a.getDistrict(), b.getDistrict());
+  }
+
+  static int published(Published a, Published b) {
     int c = Integer.compare(a.getYear(), b.getYear());
     if (c == 0) {
       c = allFirst(a.getSectorId(), b.getSectorId());

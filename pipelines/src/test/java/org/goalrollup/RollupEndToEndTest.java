@@ -77,6 +77,7 @@ class RollupEndToEndTest {
     for (String f :
         List.of(
             "summary/part-00000.parquet",
+            "published/part-00000.parquet",
             "attainment/part-00000.parquet",
             "rejects/part-00000.parquet",
             "_manifest.json",
@@ -169,6 +170,88 @@ class RollupEndToEndTest {
     assertEquals("[2019,2020]", m.get("computed_years").toString());
   }
 
+  /**
+   * published/ is the summary with confidential cells suppressed: the sample has primary cells by
+   * the frequency rule and by the dominance rule, and secondary cells; no line (a sector's
+   * districts with their ALL margin) has exactly one suppressed cell; summary/ stays complete.
+   */
+  @Test
+  void publishedTableSuppressesConfidentialCells() throws Exception {
+    String pub = "'" + out + "/published/*.parquet'";
+    String sum = "'" + out + "/summary/*.parquet'";
+    JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+    assertEquals(252, m.get("rows_written").get("published.rows").asLong());
+    assertEquals(List.of("252"), query("select count(*) from " + pub));
+    JsonNode suppressed = m.get("disclosure").get("suppressed_cells");
+    for (String rule : List.of("frequency", "dominance", "secondary")) {
+      long n = 0;
+      for (String g : List.of("production", "investment", "rd")) {
+        n += suppressed.get(g).get(rule).asLong();
+      }
+      assertTrue(n > 0, "no cell suppressed by the " + rule + " rule: " + suppressed);
+    }
+    assertEquals(85, m.get("disclosure").get("rules").get("production").get("dominance_k").asInt());
+    // frequency: one enterprise
+    assertEquals(
+        List.of("1|C|null|null"),
+        query(
+            "select enterprise_count, production_conf_status, output_value, value_added_growth"
+                + " from "
+                + pub
+                + " where year = 2020 and sector_id = 'TEXTILE_APPAREL' and district = '南门街道'"));
+    // dominance: four enterprises, E0002 makes 338,504.01 of the 378,859.57 output value (89%)
+    assertEquals(
+        List.of("4|4|C|null|null"),
+        query(
+            "select enterprise_count, above_scale_count, production_conf_status, output_value,"
+                + " revenue from "
+                + pub
+                + " where year = 2020 and sector_id = 'TEXTILE_APPAREL' and district = '段塘街道'"));
+    assertEquals(
+        List.of("378859.57"),
+        query(
+            "select output_value from "
+                + sum
+                + " where year = 2020 and sector_id = 'TEXTILE_APPAREL' and district = '段塘街道'"));
+    // secondary: AUTO_PARTS's only primary production cell is 古林镇; 石碶街道 protects it
+    assertEquals(
+        List.of("古林镇|C", "石碶街道|D"),
+        query(
+            "select district, production_conf_status from "
+                + pub
+                + " where year = 2020 and sector_id = 'AUTO_PARTS'"
+                + " and production_conf_status <> 'F' order by district"));
+    // no line with exactly one suppressed cell, in any group
+    for (String g : List.of("production", "investment", "rd")) {
+      assertEquals(
+          List.of(),
+          query(
+              "select year, sector_id from "
+                  + pub
+                  + " group by all having count(*) filter (where "
+                  + g
+                  + "_conf_status <> 'F') = 1"),
+          g);
+    }
+    // suppressed amounts are null, free ones equal the summary's; the summary has no gaps
+    assertEquals(
+        List.of("0|0"),
+        query(
+            "select count(*) filter (where (p.production_conf_status = 'F') <> (p.output_value is"
+                + " not null)), count(*) filter (where p.production_conf_status = 'F' and"
+                + " p.revenue <> s.revenue) from "
+                + pub
+                + " p join "
+                + sum
+                + " s using (year, sector_id, district)"));
+    assertEquals(
+        List.of("0"),
+        query(
+            "select count(*) from "
+                + sum
+                + " where output_value is null or rd_expenditure is null"));
+  }
+
   static long dataLines(String file) throws IOException {
     try (Stream<String> lines = Files.lines(SAMPLE.resolve(file), StandardCharsets.UTF_8)) {
       return lines.skip(1).filter(l -> !l.isEmpty()).count();
@@ -239,6 +322,16 @@ class RollupEndToEndTest {
     err = runCapturingErr(in, published, "--maxRejectRate=0.5");
     assertThat(err, containsString("rd.csv: 75.00% of its 4 rows were rejected"));
     assertThat(err, containsString("OUT_OF_RANGE 2, INVALID_NUMBER 1"));
+    // 3. malformed disclosure rules: fails before anything is written
+    copyDir(fixture, in);
+    Files.writeString(
+        in.resolve("disclosure.csv"),
+        "group,min_contributors,dominance_n,dominance_k\nPRODUCTION,3,1,85\nRD,3,1,eighty\n");
+    err = runCapturingErr(in, published, "--maxRejectRate=0.5");
+    assertThat(
+        err,
+        containsString(
+            "error: disclosure.csv: line 3, column 4 (dominance_k): 'eighty' is not a percent"));
 
     assertTrue(
         java.util.Arrays.equals(

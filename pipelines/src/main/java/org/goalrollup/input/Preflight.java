@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.goalrollup.disclosure.DisclosureRules;
 import org.goalrollup.model.SectorRule;
 import org.goalrollup.model.Target;
 import org.goalrollup.stats.Indicators;
@@ -16,7 +17,8 @@ import org.goalrollup.stats.Indicators;
 /**
  * Checks made before the pipeline starts, so that a run that cannot succeed writes nothing: every
  * required file exists, every present file has its required columns, and sectors.csv and the
- * targets file are entirely valid. Returns the parsed sectors and targets.
+ * targets file are entirely valid, and so is disclosure.csv if present. Returns the parsed sectors,
+ * targets and disclosure rules.
  */
 public final class Preflight {
   private Preflight() {}
@@ -27,7 +29,8 @@ public final class Preflight {
       List<SectorRule> sectors,
       List<Target> targets,
       long targetRowsRead,
-      String targetsFile) {}
+      String targetsFile,
+      DisclosureRules disclosure) {}
 
   public static Checked check(String inputDir, String targetsPath, String charset)
       throws InputException, IOException {
@@ -70,7 +73,8 @@ public final class Preflight {
     } else if (targetsPath != null) {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
-    return new Checked(present, sectors, targets, targetRows, targetsId.toString());
+    DisclosureRules disclosure = DisclosureRules.read(inputDir, charset);
+    return new Checked(present, sectors, targets, targetRows, targetsId.toString(), disclosure);
   }
 
   private static InputException badCharset(InputFile f, String charset) {

@@ -20,6 +20,9 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.goalrollup.RollupOptions;
 import org.goalrollup.RunSettings;
+import org.goalrollup.disclosure.Conf;
+import org.goalrollup.disclosure.Group;
+import org.goalrollup.disclosure.PublishSummaries;
 import org.goalrollup.input.CsvFiles;
 import org.goalrollup.input.InputCounters;
 import org.goalrollup.input.InputFile;
@@ -69,7 +72,8 @@ public final class RunReport {
             InputCounters.NAMESPACE,
             WriteParquetTable.OUTPUT_NAMESPACE,
             EvaluateTargets.STATUS_NAMESPACE,
-            ComputeCells.PERIOD_NAMESPACE),
+            ComputeCells.PERIOD_NAMESPACE,
+            PublishSummaries.NAMESPACE),
         checked,
         options,
         settings,
@@ -148,7 +152,30 @@ public final class RunReport {
     m.put("inputs", inputs);
     m.put("rows_written", counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
     m.put("attainment_status", counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, ""));
+    m.put("disclosure", disclosure());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+  }
+
+  /**
+   * The disclosure rules in force and, per group, the cells of the published table suppressed by
+   * each rule (primary: frequency, dominance; secondary).
+   */
+  Map<String, Object> disclosure() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("rules", checked.disclosure().describe());
+    Map<String, Object> suppressed = new LinkedHashMap<>();
+    for (Group g : Group.values()) {
+      Map<String, Long> byRule = new LinkedHashMap<>();
+      for (Conf c : Conf.values()) {
+        if (c.suppressed()) {
+          byRule.put(
+              c.rule(), counters.get(PublishSummaries.NAMESPACE, g.label() + "." + c.rule()));
+        }
+      }
+      suppressed.put(g.label(), byRule);
+    }
+    d.put("suppressed_cells", suppressed);
+    return d;
   }
 
   private static Map<String, Object> strictFile(

@@ -66,7 +66,7 @@ public final class ProjectContributions {
   }
 
   /** The cells of one monthly record: its sectors (ALL included) x its district and ALL. */
-  static List<String> cells(Investment r, int year, SectorMatcher sectors) {
+  public static List<String> cells(Investment r, int year, SectorMatcher sectors) {
     List<String> out = new ArrayList<>();
     for (String s : sectors.sectorsOf(r.getIndustryCode(), r.getEnterpriseId())) {
       out.add(CellKey.encode(year, s, r.getDistrict()));

@@ -161,6 +161,38 @@ class DuckDbCrossCheckTest {
   // ---------------------------------------------------------------------------------------
   // Tests.
 
+  /**
+   * The published table's primary confidential cells (status C) are exactly those that
+   * disclosure.sql finds with the default rules, group by group.
+   */
+  @Test
+  void fullRun_primaryConfidentialCellsMatchSql() throws Exception {
+    checkPrimaryCells(fullRun());
+  }
+
+  @Test
+  void asOf_primaryConfidentialCellsMatchSql() throws Exception {
+    checkPrimaryCells(asOfRun());
+  }
+
+  private static void checkPrimaryCells(Run r) throws Exception {
+    String actual =
+        "SELECT year, sector_id, district, 'production' AS grp FROM actual_published"
+            + " WHERE production_conf_status = 'C'"
+            + " UNION ALL SELECT year, sector_id, district, 'investment' FROM actual_published"
+            + " WHERE investment_conf_status = 'C'"
+            + " UNION ALL SELECT year, sector_id, district, 'rd' FROM actual_published"
+            + " WHERE rd_conf_status = 'C'";
+    List<String> missing =
+        r.queryRows("SELECT * FROM expected_primary EXCEPT (" + actual + ") ORDER BY ALL");
+    List<String> extra =
+        r.queryRows("(" + actual + ") EXCEPT SELECT * FROM expected_primary ORDER BY ALL");
+    assertEquals(List.of(), missing, r.label + ": primary cells the pipeline did not suppress");
+    assertEquals(List.of(), extra, r.label + ": suppressed cells the rules do not ask for");
+    long n = r.queryLong("SELECT count(*) FROM expected_primary");
+    assertTrue(n > 10, r.label + ": only " + n + " primary cells");
+  }
+
   @Test
   void fullRun_cleanedInputsAreOneRecordPerLineAndPassIndependentValidation() throws Exception {
     checkCleanedInputs(fullRun());
@@ -631,6 +663,7 @@ class DuckDbCrossCheckTest {
         params.put("major_project_threshold", Integer.toString(MAJOR_PROJECT_THRESHOLD));
         runScript(db, resource("/crosscheck/summary.sql"), params);
         runScript(db, resource("/crosscheck/attainment.sql"), params);
+        runScript(db, resource("/crosscheck/disclosure.sql"), params);
 
         boolean summaryFiles = hasParquet(out.resolve("summary"));
         boolean attainmentFiles = hasParquet(out.resolve("attainment"));
@@ -639,6 +672,12 @@ class DuckDbCrossCheckTest {
             st.execute(
                 "CREATE VIEW actual_summary AS SELECT * FROM read_parquet('"
                     + sqlPath(out.resolve("summary"))
+                    + "/*.parquet')");
+          }
+          if (hasParquet(out.resolve("published"))) {
+            st.execute(
+                "CREATE VIEW actual_published AS SELECT * FROM read_parquet('"
+                    + sqlPath(out.resolve("published"))
                     + "/*.parquet')");
           }
           if (attainmentFiles) {

@@ -18,14 +18,14 @@ import org.goalrollup.model.RegionRecord;
 import org.goalrollup.model.SectorRule;
 
 /** Small builders for in-memory records of the statistics tests. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static BigDecimal amt(String s) {
+  public static BigDecimal amt(String s) {
     return new BigDecimal(s).setScale(2);
   }
 
-  static Enterprise enterprise(String id, String district, String industry) {
+  public static Enterprise enterprise(String id, String district, String industry) {
     return Enterprise.newBuilder()
         .setEnterpriseId(id)
         .setName("name of " + id)
@@ -38,7 +38,7 @@ final class Fixtures {
         .build();
   }
 
-  static Production prod(
+  public static Production prod(
       String id, int year, int month, boolean above, String ov, String va, String rev, long emp) {
     return Production.newBuilder()
         .setEnterpriseId(id)
@@ -55,7 +55,7 @@ final class Fixtures {
         .build();
   }
 
-  static RdRecord rd(String id, int year, String exp, long people) {
+  public static RdRecord rd(String id, int year, String exp, long people) {
     return RdRecord.newBuilder()
         .setEnterpriseId(id)
         .setYear(year)
@@ -67,7 +67,7 @@ final class Fixtures {
         .build();
   }
 
-  static Milestone milestone(String kind, String enterpriseId, String date) {
+  public static Milestone milestone(String kind, String enterpriseId, String date) {
     LocalDate d = LocalDate.parse(date);
     return Milestone.newBuilder()
         .setYear(d.getYear())
@@ -80,7 +80,7 @@ final class Fixtures {
         .build();
   }
 
-  static EnterpriseFacts facts(
+  public static EnterpriseFacts facts(
       Enterprise e, List<Production> p, List<RdRecord> rd, List<Milestone> m) {
     return EnterpriseFacts.newBuilder()
         .setEnterprise(e)
@@ -90,7 +90,7 @@ final class Fixtures {
         .build();
   }
 
-  static Investment inv(
+  public static Investment inv(
       String project,
       String enterpriseId,
       String district,
@@ -120,11 +120,11 @@ final class Fixtures {
         .build();
   }
 
-  static ProjectFacts project(String id, Investment... records) {
+  public static ProjectFacts project(String id, Investment... records) {
     return ProjectFacts.newBuilder().setProjectId(id).setRecords(List.of(records)).build();
   }
 
-  static SectorRule prefix(String sector, String prefix) {
+  public static SectorRule prefix(String sector, String prefix) {
     return SectorRule.newBuilder()
         .setSectorId(sector)
         .setSectorName(sector)
@@ -134,7 +134,7 @@ final class Fixtures {
         .build();
   }
 
-  static SectorRule byEnterprise(String sector, String enterpriseId) {
+  public static SectorRule byEnterprise(String sector, String enterpriseId) {
     return SectorRule.newBuilder()
         .setSectorId(sector)
         .setSectorName(sector)
@@ -144,7 +144,8 @@ final class Fixtures {
         .build();
   }
 
-  static RegionRecord region(String district, int year, String gdp, String index, String otherRd) {
+  public static RegionRecord region(
+      String district, int year, String gdp, String index, String otherRd) {
     return RegionRecord.newBuilder()
         .setDistrict(district)
         .setYear(year)

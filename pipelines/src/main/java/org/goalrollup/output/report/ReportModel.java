@@ -63,6 +63,7 @@ final class ReportModel {
       Overview overview,
       List<GoalGroup> goalGroups,
       boolean hasGoals,
+      boolean hasConfidentialGoals,
       ChartSection charts,
       Quality quality,
       Method method) {}
@@ -106,6 +107,8 @@ final class ReportModel {
       String district,
       String districtLabel,
       String actual,
+      boolean confidential,
+      String conf,
       String ensure,
       String strive,
       String gap,
@@ -196,12 +199,13 @@ final class ReportModel {
     boolean ytd = m.asOf() != null || month < 12;
     Integer year = reportYear(out);
     Header header = header(m, year, month, ytd);
-    List<GoalGroup> groups = goalGroups(out.attainment(), ctx, m);
+    List<GoalGroup> groups = goalGroups(out.attainment(), ctx, m, out.confidential());
     return new View(
         header,
         overview(out, ctx, m, ytd, month),
         groups,
         !groups.isEmpty(),
+        groups.stream().flatMap(g -> g.rows().stream()).anyMatch(GoalRow::confidential),
         new ChartSection(
             targetStrips(out.attainment(), ctx, m),
             !out.attainment().isEmpty(),
@@ -421,7 +425,7 @@ final class ReportModel {
   }
 
   private static List<GoalGroup> goalGroups(
-      List<AttainmentRow> rows, InputContext ctx, Manifest m) {
+      List<AttainmentRow> rows, InputContext ctx, Manifest m, Map<String, String> confidential) {
     boolean severalYears = rows.stream().map(AttainmentRow::year).distinct().count() > 1;
     Map<String, GoalGroup> groups = new LinkedHashMap<>();
     for (AttainmentRow a : rows) {
@@ -441,12 +445,19 @@ final class ReportModel {
         g = new GoalGroup(zh, en, new ArrayList<>());
         groups.put(key, g);
       }
-      g.rows().add(goalRow(a, m));
+      String conf =
+          confidential.getOrDefault(
+              RunOutputs.figure(a.year(), a.sectorId(), a.district(), a.indicator()), "");
+      g.rows().add(goalRow(a, m, conf));
     }
     return new ArrayList<>(groups.values());
   }
 
-  private static GoalRow goalRow(AttainmentRow a, Manifest m) {
+  /**
+   * One goal; {@code conf} is the SDMX status (C or D) of its actual in the published table, empty
+   * when the actual is published.
+   */
+  private static GoalRow goalRow(AttainmentRow a, Manifest m, String conf) {
     Name n = IndicatorNames.of(a.indicator());
     Style st = Style.of(n.unit(), a.actual(), a.ensure(), a.strive());
     Status s = Status.of(a.status());
@@ -459,6 +470,8 @@ final class ReportModel {
         a.district(),
         ALL.equals(a.district()) ? "全区" : a.district(),
         st.value(a.actual()),
+        !conf.isEmpty(),
+        conf,
         st.target(a.direction(), a.ensure()),
         st.target(a.direction(), a.strive()),
         st.gap(a.gap()),

@@ -19,6 +19,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.goalrollup.disclosure.Group;
 
 /**
  * What one run wrote into its output folder, read back the way a user would: the manifest and the
@@ -30,7 +31,8 @@ record RunOutputs(
     List<SummaryRow> summary,
     List<AttainmentRow> attainment,
     List<RejectRow> rejects,
-    List<ProgressRow> progress) {
+    List<ProgressRow> progress,
+    Map<String, String> confidential) {
 
   static final String MANIFEST = "_manifest.json";
 
@@ -56,7 +58,44 @@ record RunOutputs(
     for (GenericRecord r : readTable(dir.resolve("progress"))) {
       progress.add(ProgressRow.of(r));
     }
-    return new RunOutputs(manifest, summary, attainment, rejects, progress);
+    return new RunOutputs(
+        manifest, summary, attainment, rejects, progress, confidential(dir.resolve("published")));
+  }
+
+  /** Key of a figure in {@link #confidential}. */
+  static String figure(int year, String sector, String district, String indicator) {
+    return year + "/" + sector + "/" + district + "/" + indicator;
+  }
+
+  /**
+   * The figures that the published table withholds, with their SDMX status: C or D of their group,
+   * or D for a growth withheld because the cell of the year before is confidential. Empty when the
+   * output has no published table (an older run).
+   */
+  static Map<String, String> confidential(Path folder) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!Files.isDirectory(folder)) {
+      return out;
+    }
+    for (GenericRecord r : readTable(folder)) {
+      int year = (Integer) r.get("year");
+      String sector = r.get("sector_id").toString();
+      String district = r.get("district").toString();
+      for (Group g : Group.values()) {
+        String status = r.get(g.label() + "_conf_status").toString();
+        for (String column : g.publishedColumns()) {
+          if (r.get(column) == null && !"F".equals(status)) {
+            out.putIfAbsent(figure(year, sector, district, column), status);
+          }
+        }
+        for (String column : g.growthColumns()) {
+          if (r.get(column) == null && "F".equals(status)) {
+            out.putIfAbsent(figure(year, sector, district, column), "D");
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Every row of every {@code *.parquet} file of a table folder, files in name order. */

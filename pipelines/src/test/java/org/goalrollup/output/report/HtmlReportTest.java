@@ -79,6 +79,34 @@ class HtmlReportTest {
     assertThat(doc.selectFirst("#region").text(), equalTo("in<put>"));
   }
 
+  /** An actual that the published table withholds carries its SDMX status, C or D. */
+  @Test
+  void marksActualsThatThePublishedTableWithholds() throws IOException {
+    ReportFixture f = new ReportFixture();
+    f.target("revenue", "PHARMA", "ALL", "AT_LEAST", 100.0, null, 120.0, "ENSURE_MET")
+        .target("revenue", "PHARMA", "A", "AT_LEAST", 10.0, null, 12.0, "ENSURE_MET")
+        .target("rd_expenditure", "PHARMA", "B", "AT_LEAST", 1.0, null, 2.0, "ENSURE_MET")
+        .target("high_tech_investment_growth", "ALL", "A", "AT_LEAST", 1.0, null, 2.0, "ENSURE_MET")
+        .target("enterprise_count", "PHARMA", "A", "AT_LEAST", 1.0, null, 2.0, "ENSURE_MET")
+        .published(2020, "PHARMA", "ALL", "F", "F", "F")
+        .published(2020, "PHARMA", "A", "C", "F", "F")
+        .published(2020, "PHARMA", "B", "D", "F", "D")
+        .published(2020, "ALL", "A", "F", "C", "F");
+    Document doc = render(f.write(tmp.resolve("out")));
+    assertThat(doc.select("tr.goal[data-district=ALL] sup.conf"), hasSize(0));
+    assertThat(
+        doc.selectFirst("tr.goal[data-indicator=revenue][data-district=A] sup.conf").text(),
+        equalTo("C"));
+    assertThat(
+        doc.selectFirst("tr.goal[data-indicator=rd_expenditure] sup.conf").text(), equalTo("D"));
+    assertThat(
+        doc.selectFirst("tr.goal[data-indicator=high_tech_investment_growth] sup.conf").text(),
+        equalTo("C"));
+    // counts of enterprises are never confidential
+    assertThat(doc.select("tr.goal[data-indicator=enterprise_count] sup.conf"), hasSize(0));
+    assertThat(doc.selectFirst("p.legend").text(), containsString("confidential in the published"));
+  }
+
   @Test
   void countsStatusesInTheTiles() throws IOException {
     ReportFixture f = new ReportFixture();

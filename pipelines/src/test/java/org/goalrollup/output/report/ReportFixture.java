@@ -20,6 +20,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.goalrollup.model.Attainment;
 import org.goalrollup.model.MonthlyProgress;
+import org.goalrollup.model.Published;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.Summary;
 
@@ -32,6 +33,7 @@ final class ReportFixture {
   final List<Attainment> attainment = new ArrayList<>();
   final List<Reject> rejects = new ArrayList<>();
   final List<MonthlyProgress> progress = new ArrayList<>();
+  final List<Published> published = new ArrayList<>();
   String input = "/nonexistent/sample";
   String asOf;
   int periodEndMonth = 12;
@@ -77,6 +79,39 @@ final class ReportFixture {
       case DOUBLE -> 0.0;
       default -> "";
     };
+  }
+
+  /**
+   * A published cell with the given statuses (production, investment, rd), the amounts of each
+   * group that is not F set to null.
+   */
+  ReportFixture published(
+      int year, String sector, String district, String production, String investment, String rd) {
+    Published p = new Published();
+    for (Schema.Field f : Published.SCHEMA$.getFields()) {
+      p.put(f.pos(), zero(f.schema()));
+    }
+    p.put("year", year);
+    p.put("period_end_month", periodEndMonth);
+    p.put("sector_id", sector);
+    p.put("district", district);
+    String[] status = {production, investment, rd};
+    for (org.goalrollup.disclosure.Group g : org.goalrollup.disclosure.Group.values()) {
+      p.put(g.label() + "_conf_status", status[g.ordinal()]);
+    }
+    for (org.goalrollup.disclosure.Group g : org.goalrollup.disclosure.Group.values()) {
+      if (status[g.ordinal()].equals("F")) {
+        for (String c : g.publishedColumns()) {
+          if (p.get(c) == null && !c.endsWith("growth") && !c.contains("ratio")) {
+            p.put(c, zero(Published.SCHEMA$.getField(c).schema().getTypes().get(1)));
+          }
+        }
+      } else {
+        g.publishedColumns().forEach(c -> p.put(c, null));
+      }
+    }
+    published.add(p);
+    return this;
   }
 
   ReportFixture target(
@@ -142,6 +177,9 @@ final class ReportFixture {
     table(dir.resolve("attainment"), Attainment.SCHEMA$, Attainment.class, attainment);
     table(dir.resolve("rejects"), Reject.SCHEMA$, Reject.class, rejects);
     table(dir.resolve("progress"), MonthlyProgress.SCHEMA$, MonthlyProgress.class, progress);
+    if (!published.isEmpty()) {
+      table(dir.resolve("published"), Published.SCHEMA$, Published.class, published);
+    }
     ObjectMapper json = new ObjectMapper();
     ObjectNode m = json.createObjectNode();
     m.put("pipeline", "goal-rollup");
