@@ -30,8 +30,9 @@ import org.goalrollup.RollupPipeline;
  * options.
  */
 public final class SameAsDirectRunner {
-  /** The tables of the contract, each compared in full. */
-  public static final List<String> TABLES = List.of("summary", "attainment", "rejects");
+  /** Every table a run writes, each compared in full. */
+  public static final List<String> TABLES =
+      List.of("summary", "published", "attainment", "rejects", "progress");
 
   private SameAsDirectRunner() {}
 
