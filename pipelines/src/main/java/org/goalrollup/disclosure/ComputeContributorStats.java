@@ -8,13 +8,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -31,11 +28,14 @@ import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Investment;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.stats.CellAcc;
+import org.goalrollup.stats.ComputeCells.CellsOfBucketFn;
 import org.goalrollup.stats.EnterpriseContributions;
 import org.goalrollup.stats.Measure;
 import org.goalrollup.stats.Period;
 import org.goalrollup.stats.ProjectContributions;
 import org.goalrollup.stats.SectorMatcher;
+import org.goalrollup.stats.SumInBundleFn;
+import org.goalrollup.stats.SumPerCellFn;
 
 /**
  * The contributor statistics of every cell with contributors, for each computed year Y and for Y-1
@@ -115,72 +115,44 @@ public final class ComputeContributorStats
         .setCoder(KvCoder.of(VarIntCoder.of(), coder))
         .apply("StatsPerCell", Combine.perKey(new MergeCellsFn()))
         .setCoder(KvCoder.of(VarIntCoder.of(), MergeCellsFn.CODER))
-        .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn()))
+        .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn<ContributorStats>()))
         .setCoder(coder);
   }
 
   /** Merges the contributors of the cells of one bucket, cell by cell. */
-  static final class MergeCellsFn
-      extends Combine.CombineFn<
-          KV<String, ContributorStats>,
-          SortedMap<String, ContributorStats>,
-          SortedMap<String, ContributorStats>> {
-    static final Coder<SortedMap<String, ContributorStats>> CODER =
-        SortedMapCoder.of(StringUtf8Coder.of(), ContributorStats.Coder.of());
+  static final class MergeCellsFn extends SumPerCellFn<ContributorStats> {
+    static final Coder<SortedMap<String, ContributorStats>> CODER = new MergeCellsFn().coder();
 
-    @Override
-    public SortedMap<String, ContributorStats> createAccumulator() {
-      return new TreeMap<>();
+    MergeCellsFn() {
+      super(ContributorStats.Coder.of());
     }
 
     @Override
-    public SortedMap<String, ContributorStats> addInput(
-        SortedMap<String, ContributorStats> acc, KV<String, ContributorStats> input) {
-      acc.computeIfAbsent(input.getKey(), k -> new ContributorStats()).merge(input.getValue());
-      return acc;
+    protected ContributorStats zero() {
+      return new ContributorStats();
     }
 
     @Override
-    public SortedMap<String, ContributorStats> mergeAccumulators(
-        Iterable<SortedMap<String, ContributorStats>> accs) {
-      SortedMap<String, ContributorStats> out = new TreeMap<>();
-      for (SortedMap<String, ContributorStats> a : accs) {
-        a.forEach((k, v) -> out.computeIfAbsent(k, x -> new ContributorStats()).merge(v));
-      }
-      return out;
-    }
-
-    @Override
-    public SortedMap<String, ContributorStats> extractOutput(
-        SortedMap<String, ContributorStats> acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<SortedMap<String, ContributorStats>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<KV<String, ContributorStats>> inputCoder) {
-      return CODER;
-    }
-
-    @Override
-    public Coder<SortedMap<String, ContributorStats>> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<KV<String, ContributorStats>> inputCoder) {
-      return CODER;
+    protected void addInto(ContributorStats sum, ContributorStats value) {
+      sum.merge(value);
     }
   }
 
-  static final class CellsOfBucketFn
-      extends DoFn<KV<Integer, SortedMap<String, ContributorStats>>, KV<String, ContributorStats>> {
-    @ProcessElement
-    public void process(
-        @Element KV<Integer, SortedMap<String, ContributorStats>> bucket,
-        OutputReceiver<KV<String, ContributorStats>> out) {
-      bucket.getValue().forEach((cell, s) -> out.output(KV.of(cell, s)));
+  /** Merges a bundle's contributors per cell before the shuffle (see {@link SumInBundleFn}). */
+  abstract static class MergeInBundleFn<T> extends SumInBundleFn<T, ContributorStats> {
+    @Override
+    protected ContributorStats zero() {
+      return new ContributorStats();
+    }
+
+    @Override
+    protected void addInto(ContributorStats sum, ContributorStats value) {
+      sum.merge(value);
     }
   }
 
   /** An enterprise is one contributor in each of its cells: to production, to R&D, or both. */
-  static final class EnterpriseFn extends DoFn<EnterpriseFacts, KV<String, ContributorStats>> {
+  static final class EnterpriseFn extends MergeInBundleFn<EnterpriseFacts> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
@@ -192,17 +164,14 @@ public final class ComputeContributorStats
     }
 
     @ProcessElement
-    public void process(
-        @Element EnterpriseFacts facts,
-        OutputReceiver<KV<String, ContributorStats>> out,
-        ProcessContext c) {
+    public void process(@Element EnterpriseFacts facts, ProcessContext c) {
       for (int year : statusYears(c.sideInput(years))) {
         ContributorStats s = of(facts, year, period);
         if (s == null) {
           continue;
         }
         for (String cell : EnterpriseContributions.cells(facts.getEnterprise(), year, sectors)) {
-          out.output(KV.of(cell, s));
+          add(cell, s);
         }
       }
     }
@@ -223,7 +192,7 @@ public final class ComputeContributorStats
   }
 
   /** A project is one contributor in the cells of each of its records in the period. */
-  static final class ProjectFn extends DoFn<ProjectFacts, KV<String, ContributorStats>> {
+  static final class ProjectFn extends MergeInBundleFn<ProjectFacts> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
@@ -241,13 +210,9 @@ public final class ComputeContributorStats
     }
 
     @ProcessElement
-    public void process(
-        @Element ProjectFacts project,
-        OutputReceiver<KV<String, ContributorStats>> out,
-        ProcessContext c) {
+    public void process(@Element ProjectFacts project, ProcessContext c) {
       for (int year : statusYears(c.sideInput(years))) {
-        of(project, year, period, sectors, thresholdCents)
-            .forEach((cell, s) -> out.output(KV.of(cell, s)));
+        of(project, year, period, sectors, thresholdCents).forEach(this::add);
       }
     }
 

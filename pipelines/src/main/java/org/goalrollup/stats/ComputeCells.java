@@ -126,18 +126,18 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
     }
 
     @Override
-    CellAcc zero() {
+    protected CellAcc zero() {
       return new CellAcc();
     }
 
     @Override
-    void addInto(CellAcc sum, CellAcc value) {
+    protected void addInto(CellAcc sum, CellAcc value) {
       sum.merge(value);
     }
   }
 
   /** The cells of a bucket, one element each. */
-  static final class CellsOfBucketFn<V>
+  public static final class CellsOfBucketFn<V>
       extends DoFn<KV<Integer, SortedMap<String, V>>, KV<String, V>> {
     @ProcessElement
     public void process(
@@ -149,12 +149,12 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
   /** Adds up a bundle's contributions per cell before the shuffle (see {@link SumInBundleFn}). */
   abstract static class CellSumsFn<T> extends SumInBundleFn<T, CellAcc> {
     @Override
-    CellAcc zero() {
+    protected CellAcc zero() {
       return new CellAcc();
     }
 
     @Override
-    void addInto(CellAcc sum, CellAcc value) {
+    protected void addInto(CellAcc sum, CellAcc value) {
       sum.merge(value);
     }
   }

@@ -202,12 +202,12 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     }
 
     @Override
-    List<CellAcc> zero() {
+    protected List<CellAcc> zero() {
       return emptySeries(endMonth);
     }
 
     @Override
-    void addInto(List<CellAcc> sum, List<CellAcc> value) {
+    protected void addInto(List<CellAcc> sum, List<CellAcc> value) {
       ComputeProgress.addInto(sum, value);
     }
   }
@@ -343,12 +343,12 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     }
 
     @Override
-    List<CellAcc> zero() {
+    protected List<CellAcc> zero() {
       return new ArrayList<>();
     }
 
     @Override
-    void addInto(List<CellAcc> sum, List<CellAcc> value) {
+    protected void addInto(List<CellAcc> sum, List<CellAcc> value) {
       while (sum.size() < value.size()) {
         sum.add(new CellAcc());
       }

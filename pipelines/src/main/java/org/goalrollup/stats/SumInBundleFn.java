@@ -15,14 +15,14 @@ import org.apache.beam.sdk.values.KV;
  * {@code @ProcessElement}. The keys are cells of the grid, so the map is bounded by the grid's
  * size; inputs are in the global window (a batch pipeline).
  */
-abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<String, V>> {
+public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<String, V>> {
   private transient Map<String, V> sums;
 
   /** A new zero sum. */
-  abstract V zero();
+  protected abstract V zero();
 
   /** Adds {@code value} into {@code sum}; must not change {@code value}. */
-  abstract void addInto(V sum, V value);
+  protected abstract void addInto(V sum, V value);
 
   @StartBundle
   public void startBundle() {
@@ -30,12 +30,12 @@ abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<String, V>> {
   }
 
   /** Adds {@code value} to the bundle's sum of {@code key}. */
-  final void add(String key, V value) {
+  protected final void add(String key, V value) {
     addInto(sum(key), value);
   }
 
   /** The bundle's running sum of {@code key}, to add into directly. */
-  final V sum(String key) {
+  protected final V sum(String key) {
     return sums.computeIfAbsent(key, k -> zero());
   }
 

@@ -14,21 +14,21 @@ import org.apache.beam.sdk.values.KV;
  * the sorted map of cell sums comes out. Keying the shuffle by bucket rather than by cell keeps the
  * number of keys, and so the runner's cost per key and per bundle, small.
  */
-abstract class SumPerCellFn<V>
+public abstract class SumPerCellFn<V>
     extends Combine.CombineFn<KV<String, V>, SortedMap<String, V>, SortedMap<String, V>> {
   private final Coder<SortedMap<String, V>> coder;
 
-  SumPerCellFn(Coder<V> valueCoder) {
+  protected SumPerCellFn(Coder<V> valueCoder) {
     this.coder = SortedMapCoder.of(StringUtf8Coder.of(), valueCoder);
   }
 
   /** A new zero sum. */
-  abstract V zero();
+  protected abstract V zero();
 
   /** Adds {@code value} into {@code sum}; must not change {@code value}. */
-  abstract void addInto(V sum, V value);
+  protected abstract void addInto(V sum, V value);
 
-  Coder<SortedMap<String, V>> coder() {
+  public Coder<SortedMap<String, V>> coder() {
     return coder;
   }
 
