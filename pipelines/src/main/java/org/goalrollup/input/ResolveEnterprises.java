@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -41,6 +42,10 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
   public static final TupleTag<Enterprise> REGISTER = new TupleTag<>("register");
   public static final TupleTag<Production> PRODUCTION = new TupleTag<>("production");
   public static final TupleTag<RdRecord> RD = new TupleTag<>("rd");
+
+  /** Production rows packed in batches per bucket ({@link BatchProductionFn}). */
+  private static final TupleTag<byte[]> PRODUCTION_BATCHES = new TupleTag<>("productionBatches");
+
   public static final TupleTag<Milestone> MILESTONES = new TupleTag<>("milestones");
   public static final TupleTag<Investment> INVESTMENT = new TupleTag<>("investment");
 
@@ -60,7 +65,11 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
     PCollection<KV<Integer, CoGbkResult>> joined =
         KeyedPCollectionTuple.of(
                 REGISTER, key(in.get(REGISTER), "Register", AvroCoder.specific(Enterprise.class)))
-            .and(PRODUCTION, key(in.get(PRODUCTION), "Production", ProductionCoder.of()))
+            .and(
+                PRODUCTION_BATCHES,
+                in.get(PRODUCTION)
+                    .apply("BatchProduction", ParDo.of(new BatchProductionFn(buckets)))
+                    .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of())))
             .and(RD, key(in.get(RD), "Rd", AvroCoder.specific(RdRecord.class)))
             .and(
                 MILESTONES,
@@ -103,7 +112,11 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
     static SortedMap<String, Group> of(CoGbkResult g) {
       SortedMap<String, Group> m = new TreeMap<>();
       g.getAll(REGISTER).forEach(r -> at(m, r.getEnterpriseId()).register.add(r));
-      g.getAll(PRODUCTION).forEach(r -> at(m, r.getEnterpriseId()).production.add(r));
+      for (byte[] batch : g.getAll(PRODUCTION_BATCHES)) {
+        for (Production r : BatchProductionFn.unpack(batch)) {
+          at(m, r.getEnterpriseId()).production.add(r);
+        }
+      }
       g.getAll(RD).forEach(r -> at(m, r.getEnterpriseId()).rd.add(r));
       g.getAll(MILESTONES).forEach(r -> at(m, r.getEnterpriseId()).milestones.add(r));
       g.getAll(INVESTMENT).forEach(r -> at(m, r.getEnterpriseId()).investment.add(r));
