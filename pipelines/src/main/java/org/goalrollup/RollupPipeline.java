@@ -31,6 +31,7 @@ import org.goalrollup.model.Investment;
 import org.goalrollup.model.Milestone;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.Reject;
+import org.goalrollup.model.ReviewFlag;
 import org.goalrollup.model.Summary;
 import org.goalrollup.output.Progress;
 import org.goalrollup.output.Publisher;
@@ -38,6 +39,7 @@ import org.goalrollup.output.RunLock;
 import org.goalrollup.output.RunReport;
 import org.goalrollup.output.WriteParquetTable;
 import org.goalrollup.output.report.HtmlReport;
+import org.goalrollup.review.ReviewRecords;
 import org.goalrollup.stats.BuildSummaries;
 import org.goalrollup.stats.CellAcc;
 import org.goalrollup.stats.ComputeCells;
@@ -71,7 +73,8 @@ public final class RollupPipeline {
           "Usage: ./rollup --input=DIR --output=DIR [--year=YYYY | --asOf=YYYY-MM]\n"
               + "                [--targets=FILE] [--charset=UTF-8|GB18030]\n"
               + "                [--majorProjectThreshold=5000] [--maxRejectRate=0.05]"
-              + " [--verbose]\n"
+              + " [--failOnQuery]\n"
+              + "                [--verbose]\n"
               + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n");
       PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
       return OK;
@@ -122,8 +125,9 @@ public final class RollupPipeline {
   }
 
   /**
-   * Builds the rollup graph on {@code p}: reading, resolution, cell sums, summary, attainment and
-   * the three Parquet tables under {@code outDir}.
+   * Builds the rollup graph on {@code p}: reading, resolution, cell sums, summary, attainment, the
+   * data review and the four Parquet tables under {@code outDir}. The review reads the resolved
+   * records beside the statistics and feeds nothing back into them.
    */
   public static Outputs build(
       Pipeline p,
@@ -211,6 +215,8 @@ public final class RollupPipeline {
             .and(projects.get(ResolveProjects.REJECTS))
             .and(region.get(ResolveRegion.REJECTS));
     PCollection<Reject> rejects = rejectList.apply("AllRejects", Flatten.pCollections());
+    PCollection<ReviewFlag> review =
+        p.apply("ReviewRecords", new ReviewRecords(facts, projectFacts, checked.review()));
 
     summary.apply(
         "WriteSummary",
@@ -222,14 +228,18 @@ public final class RollupPipeline {
     rejects.apply(
         "WriteRejects",
         new WriteParquetTable<>(outDir + "/rejects", Reject.SCHEMA$, TableOrder::reject));
-    return new Outputs(summary, attainment, rejects);
+    review.apply(
+        "WriteReview",
+        new WriteParquetTable<>(outDir + "/review", ReviewFlag.SCHEMA$, TableOrder::review));
+    return new Outputs(summary, attainment, rejects, review);
   }
 
-  /** The three tables of a built graph, for tests to assert on. */
+  /** The four tables of a built graph, for tests to assert on. */
   public record Outputs(
       PCollection<Summary> summary,
       PCollection<Attainment> attainment,
-      PCollection<Reject> rejects) {}
+      PCollection<Reject> rejects,
+      PCollection<ReviewFlag> review) {}
 
   /**
    * The computed years: those of in-force production rows, limited to the asked year when {@code
@@ -313,11 +323,18 @@ public final class RollupPipeline {
           publisher.abandon();
           return FAILED;
         }
+        String queryGate = report.queryGate(options.isFailOnQuery());
+        if (queryGate != null) {
+          err.println("error: " + queryGate + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
         publisher.requireWritten(
             List.of(
                 "summary/" + WriteParquetTable.FILE,
                 "attainment/" + WriteParquetTable.FILE,
-                "rejects/" + WriteParquetTable.FILE));
+                "rejects/" + WriteParquetTable.FILE,
+                "review/" + WriteParquetTable.FILE));
         report.writeManifest(publisher.staging().resolve(Publisher.MANIFEST), Instant.now());
         HtmlReport.write(publisher.staging());
         publisher.publish();

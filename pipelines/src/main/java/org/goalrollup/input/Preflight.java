@@ -11,23 +11,29 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.goalrollup.model.SectorRule;
 import org.goalrollup.model.Target;
+import org.goalrollup.review.ReviewRules;
 import org.goalrollup.stats.Indicators;
 
 /**
  * Checks made before the pipeline starts, so that a run that cannot succeed writes nothing: every
  * required file exists, every present file has its required columns, and sectors.csv and the
- * targets file are entirely valid. Returns the parsed sectors and targets.
+ * targets file are entirely valid, and so is the review rules file if the input folder has one.
+ * Returns the parsed sectors, targets and review rules.
  */
 public final class Preflight {
   private Preflight() {}
 
-  /** What the checks found: the optional files present, the sector rules and the targets. */
+  /**
+   * What the checks found: the optional files present, the sector rules, the targets and the review
+   * rules in force.
+   */
   public record Checked(
       Set<InputFile> present,
       List<SectorRule> sectors,
       List<Target> targets,
       long targetRowsRead,
-      String targetsFile) {}
+      String targetsFile,
+      ReviewRules review) {}
 
   public static Checked check(String inputDir, String targetsPath, String charset)
       throws InputException, IOException {
@@ -70,7 +76,14 @@ public final class Preflight {
     } else if (targetsPath != null) {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
-    return new Checked(present, sectors, targets, targetRows, targetsId.toString());
+    ReviewRules review =
+        ReviewRules.load(
+            FileSystems.matchNewResource(inputDir, true)
+                .resolve(
+                    ReviewRules.FILE_NAME,
+                    org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE),
+            charset);
+    return new Checked(present, sectors, targets, targetRows, targetsId.toString(), review);
   }
 
   private static InputException badCharset(InputFile f, String charset) {

@@ -24,6 +24,9 @@ import org.goalrollup.input.CsvFiles;
 import org.goalrollup.input.InputCounters;
 import org.goalrollup.input.InputFile;
 import org.goalrollup.input.Preflight;
+import org.goalrollup.review.ReviewRecords;
+import org.goalrollup.review.ReviewRule;
+import org.goalrollup.review.ReviewRules;
 import org.goalrollup.stats.ComputeCells;
 import org.goalrollup.stats.EvaluateTargets;
 
@@ -69,7 +72,8 @@ public final class RunReport {
             InputCounters.NAMESPACE,
             WriteParquetTable.OUTPUT_NAMESPACE,
             EvaluateTargets.STATUS_NAMESPACE,
-            ComputeCells.PERIOD_NAMESPACE),
+            ComputeCells.PERIOD_NAMESPACE,
+            ReviewRecords.NAMESPACE),
         checked,
         options,
         settings,
@@ -86,6 +90,35 @@ public final class RunReport {
       }
     }
     return null;
+  }
+
+  /**
+   * Null unless {@code failOnQuery} is set and the review raised QUERY-level flags; then the
+   * message naming how many and of which rules.
+   */
+  public String queryGate(boolean failOnQuery) {
+    long queries = counters.get(ReviewRecords.NAMESPACE, "severity." + ReviewRules.Severity.QUERY);
+    if (!failOnQuery || queries == 0) {
+      return null;
+    }
+    List<String> rules = new ArrayList<>();
+    reviewByRule()
+        .forEach(
+            (rule, n) -> {
+              if (checked.review().severity(ReviewRule.valueOf(rule))
+                  == ReviewRules.Severity.QUERY) {
+                rules.add(rule + " " + n);
+              }
+            });
+    return String.format(
+        "review: %d QUERY-level flag%s raised (%s) and --failOnQuery is set; see review/ of a run"
+            + " without it",
+        queries, queries == 1 ? "" : "s", String.join(", ", rules));
+  }
+
+  /** Flags per rule id, rules without flags left out. */
+  public Map<String, Long> reviewByRule() {
+    return counters.withPrefix(ReviewRecords.NAMESPACE, "rule.");
   }
 
   public List<Integer> years() {
@@ -114,6 +147,7 @@ public final class RunReport {
     opts.put("charset", settings.charset());
     opts.put("majorProjectThreshold", options.getMajorProjectThreshold());
     opts.put("maxRejectRate", settings.maxRejectRate());
+    opts.put("failOnQuery", options.isFailOnQuery());
     m.put("options", opts);
     m.put("computed_years", years());
     m.put("period_end_month", settings.period().endMonth());
@@ -148,7 +182,32 @@ public final class RunReport {
     m.put("inputs", inputs);
     m.put("rows_written", counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
     m.put("attainment_status", counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, ""));
+    m.put("review", review());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+  }
+
+  /** The manifest's review section: rules in force and flags per severity and rule. */
+  private Map<String, Object> review() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    ReviewRules rules = checked.review();
+    r.put("rules_file", rules.source());
+    Map<String, Long> bySeverity = new LinkedHashMap<>();
+    long total = 0;
+    for (ReviewRules.Severity s : ReviewRules.Severity.values()) {
+      long n = counters.get(ReviewRecords.NAMESPACE, "severity." + s);
+      bySeverity.put(s.name(), n);
+      total += n;
+    }
+    r.put("flags", total);
+    r.put("flags_by_severity", bySeverity);
+    Map<String, Long> byRule = new LinkedHashMap<>();
+    Map<String, Long> counted = reviewByRule();
+    for (ReviewRule rule : ReviewRule.values()) {
+      byRule.put(rule.name(), counted.getOrDefault(rule.name(), 0L));
+    }
+    r.put("flags_by_rule", byRule);
+    r.put("rules", rules.describe());
+    return r;
   }
 
   private static Map<String, Object> strictFile(
@@ -186,6 +245,10 @@ public final class RunReport {
     Map<String, Long> statuses = counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, "");
     if (!statuses.isEmpty()) {
       out.println("targets: " + statuses);
+    }
+    Map<String, Long> flags = reviewByRule();
+    if (!flags.isEmpty()) {
+      out.println("review flags (not rejects; figures unchanged): " + flags);
     }
     out.println("published: " + output);
   }
