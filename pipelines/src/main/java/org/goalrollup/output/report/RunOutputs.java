@@ -22,13 +22,14 @@ import org.apache.parquet.hadoop.ParquetReader;
 
 /**
  * What one run wrote into its output folder, read back the way a user would: the manifest and the
- * summary, attainment and rejects tables. Decimal columns come back as {@link BigDecimal}.
+ * summary, attainment, rejects and review tables. Decimal columns come back as {@link BigDecimal}.
  */
 record RunOutputs(
     Manifest manifest,
     List<SummaryRow> summary,
     List<AttainmentRow> attainment,
-    List<RejectRow> rejects) {
+    List<RejectRow> rejects,
+    List<ReviewRow> review) {
 
   static final String MANIFEST = "_manifest.json";
 
@@ -47,7 +48,14 @@ record RunOutputs(
     for (GenericRecord r : readTable(dir.resolve("rejects"))) {
       rejects.add(RejectRow.of(r));
     }
-    return new RunOutputs(manifest, summary, attainment, rejects);
+    // an output folder of a version before the data review has no review table
+    List<ReviewRow> review = new ArrayList<>();
+    if (Files.isDirectory(dir.resolve("review"))) {
+      for (GenericRecord r : readTable(dir.resolve("review"))) {
+        review.add(ReviewRow.of(r));
+      }
+    }
+    return new RunOutputs(manifest, summary, attainment, rejects, review);
   }
 
   /** Every row of every {@code *.parquet} file of a table folder, files in name order. */
@@ -248,6 +256,39 @@ record RunOutputs(
           r.get("reason").toString(),
           String.valueOf(r.get("detail")),
           String.valueOf(r.get("raw")));
+    }
+  }
+
+  /** One row of the review table. */
+  record ReviewRow(
+      String ruleId,
+      String severity,
+      String file,
+      long line,
+      String enterpriseId,
+      String projectId,
+      String observed,
+      String messageZh,
+      String messageEn) {
+    static ReviewRow of(GenericRecord r) {
+      return new ReviewRow(
+          r.get("rule_id").toString(),
+          r.get("severity").toString(),
+          r.get("source_file").toString(),
+          (Long) r.get("line_number"),
+          r.get("enterprise_id") == null ? null : r.get("enterprise_id").toString(),
+          r.get("project_id") == null ? null : r.get("project_id").toString(),
+          r.get("observed").toString(),
+          r.get("message_zh").toString(),
+          r.get("message_en").toString());
+    }
+
+    /** Who is to be asked: the project (with its enterprise) or the enterprise. */
+    String subject() {
+      if (projectId != null) {
+        return projectId + (enterpriseId != null ? " (" + enterpriseId + ")" : "");
+      }
+      return enterpriseId;
     }
   }
 }
