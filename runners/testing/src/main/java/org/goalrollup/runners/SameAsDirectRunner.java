@@ -30,8 +30,8 @@ import org.goalrollup.RollupPipeline;
  * options.
  */
 public final class SameAsDirectRunner {
-  /** The tables of the contract, each compared in full. */
-  public static final List<String> TABLES = List.of("summary", "attainment", "rejects");
+  /** The tables of the contract and the review table, each compared in full. */
+  public static final List<String> TABLES = List.of("summary", "attainment", "rejects", "review");
 
   private SameAsDirectRunner() {}
 
