@@ -274,6 +274,16 @@ class RollupEndToEndTest {
     Path quiet = work.resolve("out");
     assertEquals(0, RollupPipeline.run(new String[] {"--input=" + in, "--output=" + quiet}));
     assertEquals(List.of("0"), query("select count(*) from '" + quiet + "/review/*.parquet'"));
+    JsonNode review =
+        new ObjectMapper().readTree(quiet.resolve("_manifest.json").toFile()).get("review");
+    assertEquals(in.resolve("review-rules.csv").toString(), review.get("rules_file").asText());
+    assertEquals(
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(in.resolve("review-rules.csv")))),
+        review.get("rules_sha256").asText());
+    assertEquals(0, review.get("flags").asLong());
     for (String table : List.of("summary", "attainment")) {
       assertTrue(
           java.util.Arrays.equals(

@@ -187,10 +187,11 @@ public final class RunReport {
   }
 
   /** The manifest's review section: rules in force and flags per severity and rule. */
-  private Map<String, Object> review() {
+  private Map<String, Object> review() throws IOException {
     Map<String, Object> r = new LinkedHashMap<>();
     ReviewRules rules = checked.review();
     r.put("rules_file", rules.source());
+    r.put("rules_sha256", rulesSha256(rules));
     Map<String, Long> bySeverity = new LinkedHashMap<>();
     long total = 0;
     for (ReviewRules.Severity s : ReviewRules.Severity.values()) {
@@ -208,6 +209,20 @@ public final class RunReport {
     r.put("flags_by_rule", byRule);
     r.put("rules", rules.describe());
     return r;
+  }
+
+  /** The sha256 of the rules file in force: the input folder's, else the one in the jar. */
+  static String rulesSha256(ReviewRules rules) throws IOException {
+    if (rules.builtIn()) {
+      try (InputStream in = ReviewRules.class.getResourceAsStream(ReviewRules.RESOURCE)) {
+        return sha256(in);
+      }
+    }
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchNewResource(rules.source(), false)))) {
+      return sha256(in);
+    }
   }
 
   private static Map<String, Object> strictFile(
@@ -260,6 +275,12 @@ public final class RunReport {
 
   static String sha256(ResourceId id) throws IOException {
     try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
+      return sha256(in);
+    }
+  }
+
+  static String sha256(InputStream in) throws IOException {
+    try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       int n;

@@ -85,6 +85,11 @@ public final class ReviewRules implements Serializable {
     return settings.get(rule).param(name);
   }
 
+  /** Whether these are the shipped rules, with no file of the input folder over them. */
+  public boolean builtIn() {
+    return BUILT_IN.equals(source);
+  }
+
   /** Where the rules came from: the built-in file, or the input folder's file over it. */
   public String source() {
     return source;
