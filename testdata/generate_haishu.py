@@ -1585,6 +1585,90 @@ def headline():
     return figures, results, attainment
 
 
+# --------------------------------------------------------------------------
+# Planted review cases (verification edits, README "Data review")
+# --------------------------------------------------------------------------
+#
+# Accepted rows made implausible on purpose, so that the data review has something to flag.
+# They are edited in place after the files are written: no line moves, no random draw is
+# added, and every other byte of the files stays as it was. The enterprises are chosen so
+# that no goal of targets.csv changes: none is above scale in a month whose value added
+# changed (nothing here changes value added), none is in MEDICAL_HEALTH, and the R&D edit is
+# in 2019, which has no goal.
+
+PLANTED = []           # (rule_id, file, line, what was changed)
+
+
+def _reformat(e, cents_value):
+    """Format an amount in the enterprise's style (fixed two decimals or trailing zeros trimmed)."""
+    return fmt_amount(cents_value, e.amount_style)
+
+
+def _line_of(out, key, width=3):
+    """The 1-based line of the in-force (revision empty) row whose first fields are key."""
+    hits = [i for i, l in enumerate(out.lines) if l.split(",")[:width] == [str(k) for k in key]
+            and l.split(",")[-1] == ""]
+    assert len(hits) == 1, (out.name, key, hits)
+    return hits[0] + 1
+
+
+def _edit(out, line, column, value):
+    fields = out.lines[line - 1].split(",")
+    old = fields[column]
+    fields[column] = value
+    out.lines[line - 1] = ",".join(fields)
+    return old
+
+
+def plant_review_cases(prod, rd, by_id):
+    # production.csv columns: 0 id, 1 year, 2 month, 3 above_scale, 4 output_value,
+    # 5 value_added, 6 revenue, 7 employees, 8 revision; rd.csv: 0 id, 1 year, 2 rd_expenditure
+    def amount_cents(text):
+        return round(float(text) * 100)
+
+    # 1. output value with a digit dropped: below the value added
+    line = _line_of(prod, ("E0099", 2019, 4))
+    old = prod.lines[line - 1].split(",")[4]
+    new = _reformat(by_id["E0099"], amount_cents(old) // 10)
+    _edit(prod, line, 4, new)
+    PLANTED.append(("VA_ABOVE_OUTPUT", "production.csv", line,
+                    "E0099 2019-04: output_value %s written as %s, below value_added" % (old, new)))
+    # 2. revenue but no employees
+    line = _line_of(prod, ("E0210", 2019, 7))
+    old = _edit(prod, line, 7, "0")
+    PLANTED.append(("REVENUE_WITHOUT_EMPLOYEES", "production.csv", line,
+                    "E0210 2019-07: employees %s written as 0" % old))
+    # 3. staff all year, revenue 0 in every month of 2019 (a never-above-scale firm without R&D)
+    assert by_id["E0180"].scale == "never"
+    lines = [_line_of(prod, ("E0180", 2019, m)) for m in range(1, 13)]
+    for l in lines:
+        _edit(prod, l, 6, _reformat(by_id["E0180"], 0))
+    PLANTED.append(("EMPLOYEES_WITHOUT_REVENUE", "production.csv", lines[-1],
+                    "E0180 2019: revenue written 0 in all 12 months (lines %d-%d); flagged once, on"
+                    " December" % (lines[0], lines[-1])))
+    # 4. above_scale false in December 2019 although 2019 revenue is over 2,000 万元
+    line = _line_of(prod, ("E0206", 2019, 12))
+    assert prod.lines[line - 1].split(",")[3] == "true"
+    _edit(prod, line, 3, "false")
+    PLANTED.append(("BELOW_SCALE_HIGH_REVENUE", "production.csv", line,
+                    "E0206 2019-12: above_scale written false (revenue 2019 over 2,000)"))
+    # 5. December 2020 revenue four times too high: a month-on-month and a year-on-year jump
+    line = _line_of(prod, ("E0100", 2020, 12))
+    old = prod.lines[line - 1].split(",")[6]
+    new = _reformat(by_id["E0100"], amount_cents(old) * 4)
+    _edit(prod, line, 6, new)
+    PLANTED.append(("MONTH_ON_MONTH_JUMP, YEAR_ON_YEAR_JUMP", "production.csv", line,
+                    "E0100 2020-12: revenue %s written as %s" % (old, new)))
+    # 6. R&D expenditure over the year's revenue (2019 revenue of E0172: 419.16; the 427.48 added
+    #    keeps rd_gdp_ratio ALL 2019 at 1.96%)
+    line = next(i + 1 for i, l in enumerate(rd.lines) if l.startswith("E0172,2019,"))
+    old = _edit(rd, line, 2, "430.00")
+    PLANTED.append(("RD_ABOVE_REVENUE", "rd.csv", line,
+                    "E0172 2019: rd_expenditure %s written as 430.00, over its revenue" % old))
+    prod.write()
+    rd.write()
+
+
 def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     ents = build_enterprises()
@@ -1601,6 +1685,7 @@ def main():
     files.append(prod_out)
     files.append(write_investment(projects, inv_values))
     rd_out, bad_rd = write_rd(ents, rd, by_id)
+    plant_review_cases(prod_out, rd_out, by_id)
     files.append(rd_out)
     files += [write_region(ents, rd, bad_rd), write_milestones(), write_targets()]
 
@@ -1629,6 +1714,10 @@ def main():
     for f, key, lines, outcome in REVISIONS:
         print("| %s | %s %d-%02d | %s | %s |" % (f, key[0], key[1], key[2],
                                                 "; ".join("%d (%s)" % x for x in lines), outcome))
+    print("\nPlanted review cases (accepted rows; line = where the flag points):\n")
+    print("| rule | file | line | what was changed |\n|---|---|---|---|")
+    for rule, f, n, note in PLANTED:
+        print("| %s | %s | %d | %s |" % (rule, f, n, note))
     st = results["production.csv"][1]
     print("\nproduction.csv: %d data rows, %d superseded, %d collapsed" % (st["read"], st["superseded"],
                                                                          st["collapsed"]))

@@ -61,6 +61,14 @@ public interface RollupOptions extends PipelineOptions {
   void setMaxRejectRate(Double value);
 
   @Description(
+      "Fail the run (exit 1, nothing published) when the data review raises any QUERY-level "
+          + "flag. Default: flags are published in review/ and the run succeeds.")
+  @Default.Boolean(false)
+  boolean isFailOnQuery();
+
+  void setFailOnQuery(boolean value);
+
+  @Description(
       "Number of shuffle keys that enterprises, projects and cells are grouped into. More gives "
           + "a distributed runner more parallel work; the direct runner pays a fixed cost per key "
           + "and stage. 0 = automatic: 16 on the direct runner, 512 on other runners.")

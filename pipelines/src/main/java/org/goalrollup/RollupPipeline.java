@@ -37,6 +37,7 @@ import org.goalrollup.model.MonthlyProgress;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.Published;
 import org.goalrollup.model.Reject;
+import org.goalrollup.model.ReviewFlag;
 import org.goalrollup.model.Summary;
 import org.goalrollup.output.Progress;
 import org.goalrollup.output.Publisher;
@@ -44,6 +45,7 @@ import org.goalrollup.output.RunLock;
 import org.goalrollup.output.RunReport;
 import org.goalrollup.output.WriteParquetTable;
 import org.goalrollup.output.report.HtmlReport;
+import org.goalrollup.review.ReviewRecords;
 import org.goalrollup.stats.BuildSummaries;
 import org.goalrollup.stats.CellAcc;
 import org.goalrollup.stats.ComputeCells;
@@ -78,7 +80,8 @@ public final class RollupPipeline {
           "Usage: ./rollup --input=DIR --output=DIR [--year=YYYY | --asOf=YYYY-MM]\n"
               + "                [--targets=FILE] [--charset=UTF-8|GB18030]\n"
               + "                [--majorProjectThreshold=5000] [--maxRejectRate=0.05]"
-              + " [--verbose]\n"
+              + " [--failOnQuery]\n"
+              + "                [--verbose]\n"
               + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n");
       PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
       return OK;
@@ -129,8 +132,10 @@ public final class RollupPipeline {
   }
 
   /**
-   * Builds the rollup graph on {@code p}: reading, resolution, cell sums, summary, attainment and
-   * the Parquet tables (summary, published, attainment, rejects) under {@code outDir}.
+   * Builds the rollup graph on {@code p}: reading, resolution, cell sums, summary, attainment,
+   * disclosure control, month-by-month progress, the data review and the Parquet tables under
+   * {@code outDir}. The review reads the resolved records beside the statistics and feeds nothing
+   * back into them.
    */
   public static Outputs build(
       Pipeline p,
@@ -246,6 +251,8 @@ public final class RollupPipeline {
             .and(projects.get(ResolveProjects.REJECTS))
             .and(region.get(ResolveRegion.REJECTS));
     PCollection<Reject> rejects = rejectList.apply("AllRejects", Flatten.pCollections());
+    PCollection<ReviewFlag> review =
+        p.apply("ReviewRecords", new ReviewRecords(facts, projectFacts, checked.review()));
 
     summary.apply(
         "WriteSummary",
@@ -264,7 +271,10 @@ public final class RollupPipeline {
     published.apply(
         "WritePublished",
         new WriteParquetTable<>(outDir + "/published", Published.SCHEMA$, TableOrder::published));
-    return new Outputs(summary, attainment, rejects, progress, published);
+    review.apply(
+        "WriteReview",
+        new WriteParquetTable<>(outDir + "/review", ReviewFlag.SCHEMA$, TableOrder::review));
+    return new Outputs(summary, attainment, rejects, progress, published, review);
   }
 
   /** The tables of a built graph, for tests to assert on. */
@@ -273,7 +283,8 @@ public final class RollupPipeline {
       PCollection<Attainment> attainment,
       PCollection<Reject> rejects,
       PCollection<MonthlyProgress> progress,
-      PCollection<Published> published) {}
+      PCollection<Published> published,
+      PCollection<ReviewFlag> review) {}
 
   /**
    * The computed years: those of in-force production rows, limited to the asked year when {@code
@@ -357,13 +368,20 @@ public final class RollupPipeline {
           publisher.abandon();
           return FAILED;
         }
+        String queryGate = report.queryGate(options.isFailOnQuery());
+        if (queryGate != null) {
+          err.println("error: " + queryGate + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
         publisher.requireWritten(
             List.of(
                 "summary/" + WriteParquetTable.FILE,
                 "published/" + WriteParquetTable.FILE,
                 "attainment/" + WriteParquetTable.FILE,
                 "rejects/" + WriteParquetTable.FILE,
-                "progress/" + WriteParquetTable.FILE));
+                "progress/" + WriteParquetTable.FILE,
+                "review/" + WriteParquetTable.FILE));
         report.writeManifest(publisher.staging().resolve(Publisher.MANIFEST), Instant.now());
         HtmlReport.write(publisher.staging());
         publisher.publish();

@@ -5,6 +5,7 @@ import org.goalrollup.model.Attainment;
 import org.goalrollup.model.MonthlyProgress;
 import org.goalrollup.model.Published;
 import org.goalrollup.model.Reject;
+import org.goalrollup.model.ReviewFlag;
 import org.goalrollup.model.Summary;
 
 /** The fixed row order of each output table: ALL first, then names in order. */
@@ -57,6 +58,14 @@ final class TableOrder {
     return Comparator.comparing(Reject::getSourceFile)
         .thenComparingLong(Reject::getLineNumber)
         .thenComparing(Reject::getReason)
+        .compare(a, b);
+  }
+
+  static int review(ReviewFlag a, ReviewFlag b) {
+    return Comparator.comparing(ReviewFlag::getSourceFile)
+        .thenComparingLong(ReviewFlag::getLineNumber)
+        .thenComparing(ReviewFlag::getRuleId)
+        .thenComparing(f -> f.getProjectId() == null ? "" : f.getProjectId())
         .compare(a, b);
   }
 }

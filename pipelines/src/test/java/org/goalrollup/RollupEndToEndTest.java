@@ -281,6 +281,142 @@ class RollupEndToEndTest {
             "rd_gdp_ratio|ALL|古林镇|NO_DATA"));
   }
 
+  /**
+   * The data review lists exactly the planted and natural cases of testdata/README.md ("Review
+   * flags"), each at its line and with the rule the README names.
+   */
+  @Test
+  void reviewFlagsExactlyTheDocumentedRecords() throws Exception {
+    List<String> flags =
+        query(
+            "select source_file || ':' || line_number || ':' || rule_id || ':' || severity"
+                + " || ':' || coalesce(enterprise_id, '-') || ':' || coalesce(project_id, '-')"
+                + " from '"
+                + out
+                + "/review/*.parquet'");
+    assertThat(
+        flags,
+        containsInAnyOrder(
+            // planted
+            "production.csv:975:VA_ABOVE_OUTPUT:QUERY:E0099:-",
+            "production.csv:1961:REVENUE_WITHOUT_EMPLOYEES:QUERY:E0210:-",
+            "production.csv:3389:EMPLOYEES_WITHOUT_REVENUE:QUERY:E0180:-",
+            "production.csv:3414:BELOW_SCALE_HIGH_REVENUE:WARNING:E0206:-",
+            "production.csv:6863:MONTH_ON_MONTH_JUMP:WARNING:E0100:-",
+            "production.csv:6863:YEAR_ON_YEAR_JUMP:WARNING:E0100:-",
+            "rd.csv:138:RD_ABOVE_REVENUE:QUERY:E0172:-",
+            // natural: gaps left by bad rows, E0155's negative value added, E0069, two projects
+            "production.csv:2402:MONTH_GAP:WARNING:E0062:-",
+            "production.csv:4722:MONTH_GAP:WARNING:E0036:-",
+            "production.csv:5025:MONTH_GAP:WARNING:E0043:-",
+            "production.csv:6042:MONTH_GAP:WARNING:E0172:-",
+            "production.csv:3952:VA_RATIO:WARNING:E0155:-",
+            "production.csv:4246:VA_RATIO:WARNING:E0155:-",
+            "production.csv:6833:ABOVE_SCALE_LOW_REVENUE:QUERY:E0069:-",
+            "investment.csv:1118:INVESTMENT_OVER_PLAN:QUERY:E0138:P2020018",
+            "investment.csv:1328:INVESTMENT_OVER_PLAN:QUERY:E0072:P2020019",
+            "investment.csv:1189:INVESTMENT_AFTER_COMPLETION:WARNING:E0138:P2020018"));
+    // what the rule read, as written in the input (E0099 2019-04: a digit dropped)
+    assertEquals(
+        List.of("2019|4|value_added=23.94; output_value=8.65"),
+        query(
+            "select year, month, observed from '"
+                + out
+                + "/review/*.parquet' where rule_id = 'VA_ABOVE_OUTPUT'"));
+    // a flag is not a reject: the flagged rows are accepted
+    assertEquals(
+        List.of("0"),
+        query(
+            "select count(*) from '"
+                + out
+                + "/rejects/*.parquet' r join '"
+                + out
+                + "/review/*.parquet' f using (source_file, line_number)"));
+    JsonNode review =
+        new ObjectMapper().readTree(out.resolve("_manifest.json").toFile()).get("review");
+    assertEquals(17, review.get("flags").asLong());
+    assertEquals(7, review.get("flags_by_severity").get("QUERY").asLong());
+    assertEquals(10, review.get("flags_by_severity").get("WARNING").asLong());
+    assertEquals(4, review.get("flags_by_rule").get("MONTH_GAP").asLong());
+    assertEquals(12, review.get("flags_by_rule").size());
+    assertEquals("review-rules.csv (built-in)", review.get("rules_file").asText());
+  }
+
+  /**
+   * The review never changes a figure: with every rule switched off in the input folder's
+   * review-rules.csv, the summary and attainment tables are byte for byte those of the run above.
+   */
+  @Test
+  void summaryIsTheSameWithoutTheReview(@TempDir Path in, @TempDir Path work) throws Exception {
+    copyDir(SAMPLE, in);
+    StringBuilder off = new StringBuilder("rule_id,severity,enabled\n");
+    for (org.goalrollup.review.ReviewRule r : org.goalrollup.review.ReviewRule.values()) {
+      off.append(r.name()).append(",WARNING,false\n");
+    }
+    Files.writeString(in.resolve("review-rules.csv"), off.toString());
+    Path quiet = work.resolve("out");
+    assertEquals(0, RollupPipeline.run(new String[] {"--input=" + in, "--output=" + quiet}));
+    assertEquals(List.of("0"), query("select count(*) from '" + quiet + "/review/*.parquet'"));
+    JsonNode review =
+        new ObjectMapper().readTree(quiet.resolve("_manifest.json").toFile()).get("review");
+    assertEquals(in.resolve("review-rules.csv").toString(), review.get("rules_file").asText());
+    assertEquals(
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(in.resolve("review-rules.csv")))),
+        review.get("rules_sha256").asText());
+    assertEquals(0, review.get("flags").asLong());
+    for (String table : List.of("summary", "attainment")) {
+      assertTrue(
+          java.util.Arrays.equals(
+              Files.readAllBytes(out.resolve(table + "/part-00000.parquet")),
+              Files.readAllBytes(quiet.resolve(table + "/part-00000.parquet"))),
+          table);
+    }
+  }
+
+  /** --failOnQuery: the sample raises QUERY flags, so the run fails and publishes nothing. */
+  @Test
+  void failOnQueryPublishesNothing(@TempDir Path work) throws Exception {
+    Path target = work.resolve("out");
+    String err = runCapturingErr(SAMPLE, target, "--failOnQuery");
+    assertThat(
+        err,
+        containsString(
+            "error: review: 7 QUERY-level flags raised (ABOVE_SCALE_LOW_REVENUE 1,"
+                + " EMPLOYEES_WITHOUT_REVENUE 1, INVESTMENT_OVER_PLAN 2, RD_ABOVE_REVENUE 1,"
+                + " REVENUE_WITHOUT_EMPLOYEES 1, VA_ABOVE_OUTPUT 1) and --failOnQuery is set"));
+    assertTrue(!Files.exists(target), "nothing published");
+  }
+
+  /** A bad review-rules.csv in the input folder fails the run before anything is written. */
+  @Test
+  void badReviewRulesFailBeforeAnythingIsWritten(@TempDir Path in, @TempDir Path work)
+      throws Exception {
+    copyDir(SAMPLE, in);
+    Files.writeString(
+        in.resolve("review-rules.csv"),
+        "rule_id,severity,parameters\nVA_RATIO,WARNING,max_ratio=0.9\nVA_RATO,QUERY,\n");
+    String err = runCapturingErr(in, work.resolve("out"));
+    assertThat(
+        err,
+        containsString(
+            "error: review-rules.csv: line 3, column 1 (rule_id): unknown rule 'VA_RATO'"));
+    Files.writeString(
+        in.resolve("review-rules.csv"),
+        "rule_id,severity,parameters\nMONTH_ON_MONTH_JUMP,WARNING,factor=x3\n");
+    err = runCapturingErr(in, work.resolve("out"));
+    assertThat(
+        err,
+        containsString(
+            "error: review-rules.csv: line 2, column 3 (parameters): MONTH_ON_MONTH_JUMP"
+                + " parameter factor='x3' is not a number"));
+    try (Stream<Path> s = Files.list(work)) {
+      assertEquals(List.of(), s.toList(), "nothing written, not even the lock");
+    }
+  }
+
   @Test
   void badCommandLineExitsTwo() {
     assertEquals(2, RollupPipeline.run(new String[] {"--input=x", "--output=y", "--bogus=1"}));

@@ -12,25 +12,30 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.goalrollup.disclosure.DisclosureRules;
 import org.goalrollup.model.SectorRule;
 import org.goalrollup.model.Target;
+import org.goalrollup.review.ReviewRules;
 import org.goalrollup.stats.Indicators;
 
 /**
  * Checks made before the pipeline starts, so that a run that cannot succeed writes nothing: every
  * required file exists, every present file has its required columns, and sectors.csv and the
- * targets file are entirely valid, and so is disclosure.csv if present. Returns the parsed sectors,
- * targets and disclosure rules.
+ * targets file are entirely valid, and so are disclosure.csv and the review rules file if the input
+ * folder has them. Returns the parsed sectors, targets, disclosure and review rules.
  */
 public final class Preflight {
   private Preflight() {}
 
-  /** What the checks found: the optional files present, the sector rules and the targets. */
+  /**
+   * What the checks found: the optional files present, the sector rules, the targets and the review
+   * rules in force.
+   */
   public record Checked(
       Set<InputFile> present,
       List<SectorRule> sectors,
       List<Target> targets,
       long targetRowsRead,
       String targetsFile,
-      DisclosureRules disclosure) {}
+      DisclosureRules disclosure,
+      ReviewRules review) {}
 
   public static Checked check(String inputDir, String targetsPath, String charset)
       throws InputException, IOException {
@@ -74,7 +79,15 @@ public final class Preflight {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
     DisclosureRules disclosure = DisclosureRules.read(inputDir, charset);
-    return new Checked(present, sectors, targets, targetRows, targetsId.toString(), disclosure);
+    ReviewRules review =
+        ReviewRules.load(
+            FileSystems.matchNewResource(inputDir, true)
+                .resolve(
+                    ReviewRules.FILE_NAME,
+                    org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE),
+            charset);
+    return new Checked(
+        present, sectors, targets, targetRows, targetsId.toString(), disclosure, review);
   }
 
   private static InputException badCharset(InputFile f, String charset) {

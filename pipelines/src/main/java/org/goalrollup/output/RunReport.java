@@ -27,6 +27,9 @@ import org.goalrollup.input.CsvFiles;
 import org.goalrollup.input.InputCounters;
 import org.goalrollup.input.InputFile;
 import org.goalrollup.input.Preflight;
+import org.goalrollup.review.ReviewRecords;
+import org.goalrollup.review.ReviewRule;
+import org.goalrollup.review.ReviewRules;
 import org.goalrollup.stats.ComputeCells;
 import org.goalrollup.stats.EvaluateTargets;
 
@@ -73,7 +76,8 @@ public final class RunReport {
             WriteParquetTable.OUTPUT_NAMESPACE,
             EvaluateTargets.STATUS_NAMESPACE,
             ComputeCells.PERIOD_NAMESPACE,
-            PublishSummaries.NAMESPACE),
+            PublishSummaries.NAMESPACE,
+            ReviewRecords.NAMESPACE),
         checked,
         options,
         settings,
@@ -90,6 +94,35 @@ public final class RunReport {
       }
     }
     return null;
+  }
+
+  /**
+   * Null unless {@code failOnQuery} is set and the review raised QUERY-level flags; then the
+   * message naming how many and of which rules.
+   */
+  public String queryGate(boolean failOnQuery) {
+    long queries = counters.get(ReviewRecords.NAMESPACE, "severity." + ReviewRules.Severity.QUERY);
+    if (!failOnQuery || queries == 0) {
+      return null;
+    }
+    List<String> rules = new ArrayList<>();
+    reviewByRule()
+        .forEach(
+            (rule, n) -> {
+              if (checked.review().severity(ReviewRule.valueOf(rule))
+                  == ReviewRules.Severity.QUERY) {
+                rules.add(rule + " " + n);
+              }
+            });
+    return String.format(
+        "review: %d QUERY-level flag%s raised (%s) and --failOnQuery is set; see review/ of a run"
+            + " without it",
+        queries, queries == 1 ? "" : "s", String.join(", ", rules));
+  }
+
+  /** Flags per rule id, rules without flags left out. */
+  public Map<String, Long> reviewByRule() {
+    return counters.withPrefix(ReviewRecords.NAMESPACE, "rule.");
   }
 
   public List<Integer> years() {
@@ -118,6 +151,7 @@ public final class RunReport {
     opts.put("charset", settings.charset());
     opts.put("majorProjectThreshold", options.getMajorProjectThreshold());
     opts.put("maxRejectRate", settings.maxRejectRate());
+    opts.put("failOnQuery", options.isFailOnQuery());
     m.put("options", opts);
     m.put("computed_years", years());
     m.put("period_end_month", settings.period().endMonth());
@@ -153,6 +187,7 @@ public final class RunReport {
     m.put("rows_written", counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
     m.put("attainment_status", counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, ""));
     m.put("disclosure", disclosure());
+    m.put("review", review());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
   }
 
@@ -176,6 +211,45 @@ public final class RunReport {
     }
     d.put("suppressed_cells", suppressed);
     return d;
+  }
+
+  /** The manifest's review section: rules in force and flags per severity and rule. */
+  private Map<String, Object> review() throws IOException {
+    Map<String, Object> r = new LinkedHashMap<>();
+    ReviewRules rules = checked.review();
+    r.put("rules_file", rules.source());
+    r.put("rules_sha256", rulesSha256(rules));
+    Map<String, Long> bySeverity = new LinkedHashMap<>();
+    long total = 0;
+    for (ReviewRules.Severity s : ReviewRules.Severity.values()) {
+      long n = counters.get(ReviewRecords.NAMESPACE, "severity." + s);
+      bySeverity.put(s.name(), n);
+      total += n;
+    }
+    r.put("flags", total);
+    r.put("flags_by_severity", bySeverity);
+    Map<String, Long> byRule = new LinkedHashMap<>();
+    Map<String, Long> counted = reviewByRule();
+    for (ReviewRule rule : ReviewRule.values()) {
+      byRule.put(rule.name(), counted.getOrDefault(rule.name(), 0L));
+    }
+    r.put("flags_by_rule", byRule);
+    r.put("rules", rules.describe());
+    return r;
+  }
+
+  /** The sha256 of the rules file in force: the input folder's, else the one in the jar. */
+  static String rulesSha256(ReviewRules rules) throws IOException {
+    if (rules.builtIn()) {
+      try (InputStream in = ReviewRules.class.getResourceAsStream(ReviewRules.RESOURCE)) {
+        return sha256(in);
+      }
+    }
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchNewResource(rules.source(), false)))) {
+      return sha256(in);
+    }
   }
 
   private static Map<String, Object> strictFile(
@@ -214,6 +288,10 @@ public final class RunReport {
     if (!statuses.isEmpty()) {
       out.println("targets: " + statuses);
     }
+    Map<String, Long> flags = reviewByRule();
+    if (!flags.isEmpty()) {
+      out.println("review flags (not rejects; figures unchanged): " + flags);
+    }
     out.println("published: " + output);
   }
 
@@ -224,6 +302,12 @@ public final class RunReport {
 
   static String sha256(ResourceId id) throws IOException {
     try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
+      return sha256(in);
+    }
+  }
+
+  static String sha256(InputStream in) throws IOException {
+    try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       int n;

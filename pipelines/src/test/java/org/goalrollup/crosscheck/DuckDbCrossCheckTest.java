@@ -226,6 +226,26 @@ class DuckDbCrossCheckTest {
     checkAttainment(fullRun());
   }
 
+  /**
+   * The review flags of the default rules, rebuilt in SQL from the in-force rows
+   * (crosscheck/review.sql), equal the pipeline's review table: same records, same rules.
+   */
+  @Test
+  void fullRun_reviewMatchesSql() throws Exception {
+    Run r = fullRun();
+    String flag = "source_file || ':' || line_number || ':' || rule_id";
+    Set<String> sql = r.queryStrings("SELECT " + flag + " FROM expected_review");
+    assertThat("the sample raises review flags", sql.size(), greaterThan(10));
+    assertEquals(sql, r.queryStrings("SELECT " + flag + " FROM actual_review"));
+  }
+
+  /** The review does not depend on --asOf: the same flags as the full run. */
+  @Test
+  void asOf_reviewIsTheSameAsInTheFullRun() throws Exception {
+    String flag = "SELECT source_file || ':' || line_number || ':' || rule_id FROM actual_review";
+    assertEquals(fullRun().queryStrings(flag), asOfRun().queryStrings(flag));
+  }
+
   @Test
   void asOf_cleanedInputsAreOneRecordPerLineAndPassIndependentValidation() throws Exception {
     checkCleanedInputs(asOfRun());
@@ -664,6 +684,7 @@ class DuckDbCrossCheckTest {
         runScript(db, resource("/crosscheck/summary.sql"), params);
         runScript(db, resource("/crosscheck/attainment.sql"), params);
         runScript(db, resource("/crosscheck/disclosure.sql"), params);
+        runScript(db, resource("/crosscheck/review.sql"), params);
 
         boolean summaryFiles = hasParquet(out.resolve("summary"));
         boolean attainmentFiles = hasParquet(out.resolve("attainment"));
@@ -680,6 +701,10 @@ class DuckDbCrossCheckTest {
                     + sqlPath(out.resolve("published"))
                     + "/*.parquet')");
           }
+          st.execute(
+              "CREATE VIEW actual_review AS SELECT * FROM read_parquet('"
+                  + sqlPath(out.resolve("review"))
+                  + "/*.parquet')");
           if (attainmentFiles) {
             st.execute(
                 "CREATE VIEW actual_attainment AS SELECT * FROM read_parquet('"

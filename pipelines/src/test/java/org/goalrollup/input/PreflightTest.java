@@ -88,6 +88,21 @@ class PreflightTest {
   }
 
   @Test
+  void reviewRulesComeFromTheJarUnlessTheInputFolderHasAFile() throws Exception {
+    assertEquals("review-rules.csv (built-in)", check().review().source());
+    write("review-rules.csv", "rule_id,severity\nMONTH_GAP,QUERY\n");
+    assertEquals(
+        org.goalrollup.review.ReviewRules.Severity.QUERY,
+        check().review().severity(org.goalrollup.review.ReviewRule.MONTH_GAP));
+  }
+
+  @Test
+  void badReviewRulesFailTheCheck() throws Exception {
+    write("review-rules.csv", "rule_id,severity,parameters\nVA_RATIO,WARNING,max_ratio=big\n");
+    assertMentions(failure(), "review-rules.csv", "line 2", "column 3 (parameters)", "max_ratio");
+  }
+
+  @Test
   void withoutTargetsFileThereAreNoTargets() throws Exception {
     Preflight.Checked c = check();
     assertTrue(c.targets().isEmpty());

@@ -30,8 +30,11 @@ import org.goalrollup.output.report.RunOutputs.SummaryRow;
  * prints.
  */
 final class ReportModel {
-  /** At most this many example lines per file and reject reason. */
+  /** At most this many example lines per file and reject reason, and review flags in all. */
   static final int EXAMPLES = 5;
+
+  /** At most this many rules and enterprises in the review's top lists. */
+  static final int TOP = 5;
 
   /** An example line is cut after this many characters. */
   static final int RAW_CHARS = 160;
@@ -162,7 +165,29 @@ final class ReportModel {
       String totalEn,
       List<FileQuality> files,
       List<RejectGroup> groups,
-      boolean hasRejects) {}
+      boolean hasRejects,
+      Review review) {}
+
+  /**
+   * The data review: totals, the most frequent rules and the enterprises or projects with most
+   * flags (at most {@link #TOP} each), and at most {@link #EXAMPLES} example flags.
+   */
+  record Review(
+      String totalZh,
+      String totalEn,
+      boolean hasFlags,
+      List<ReviewRuleCount> rules,
+      List<ReviewSubject> subjects,
+      List<ReviewExample> examples,
+      String more) {}
+
+  record ReviewRuleCount(
+      String ruleId, String severity, String count, String messageZh, String messageEn) {}
+
+  record ReviewSubject(String subject, String count, String rules) {}
+
+  record ReviewExample(
+      String ruleId, String severity, String where, String subject, String observed) {}
 
   record FileQuality(
       String file,
@@ -710,7 +735,81 @@ final class ReportModel {
             + ".",
         files,
         groups,
-        !groups.isEmpty());
+        !groups.isEmpty(),
+        review(out.review()));
+  }
+
+  static Review review(List<RunOutputs.ReviewRow> flags) {
+    Map<String, List<RunOutputs.ReviewRow>> byRule = new LinkedHashMap<>();
+    Map<String, List<RunOutputs.ReviewRow>> bySubject = new LinkedHashMap<>();
+    for (RunOutputs.ReviewRow f : flags) {
+      byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+      bySubject.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
+    }
+    Comparator<Map.Entry<String, List<RunOutputs.ReviewRow>>> most =
+        Comparator.<Map.Entry<String, List<RunOutputs.ReviewRow>>>comparingInt(
+                e -> -e.getValue().size())
+            .thenComparing(Map.Entry::getKey);
+    List<ReviewRuleCount> rules = new ArrayList<>();
+    byRule.entrySet().stream()
+        .sorted(most)
+        .limit(TOP)
+        .forEach(
+            e -> {
+              RunOutputs.ReviewRow first = e.getValue().get(0);
+              rules.add(
+                  new ReviewRuleCount(
+                      e.getKey(),
+                      first.severity(),
+                      Formats.number(e.getValue().size(), 0),
+                      first.messageZh(),
+                      first.messageEn()));
+            });
+    List<ReviewSubject> subjects = new ArrayList<>();
+    bySubject.entrySet().stream()
+        .sorted(most)
+        .limit(TOP)
+        .forEach(
+            e ->
+                subjects.add(
+                    new ReviewSubject(
+                        e.getKey(),
+                        Formats.number(e.getValue().size(), 0),
+                        String.join(
+                            ", ",
+                            e.getValue().stream()
+                                .map(RunOutputs.ReviewRow::ruleId)
+                                .distinct()
+                                .toList()))));
+    List<RunOutputs.ReviewRow> sorted = new ArrayList<>(flags);
+    sorted.sort(
+        Comparator.comparing((RunOutputs.ReviewRow f) -> !"QUERY".equals(f.severity()))
+            .thenComparing(RunOutputs.ReviewRow::file)
+            .thenComparingLong(RunOutputs.ReviewRow::line)
+            .thenComparing(RunOutputs.ReviewRow::ruleId));
+    List<ReviewExample> examples = new ArrayList<>();
+    for (RunOutputs.ReviewRow f : sorted.subList(0, Math.min(EXAMPLES, sorted.size()))) {
+      examples.add(
+          new ReviewExample(
+              f.ruleId(), f.severity(), f.file() + ":" + f.line(), f.subject(), f.observed()));
+    }
+    long queries = flags.stream().filter(f -> "QUERY".equals(f.severity())).count();
+    int more = flags.size() - examples.size();
+    return new Review(
+        "审核共标记 "
+            + Formats.number(flags.size(), 0)
+            + " 条可疑记录（其中需向企业核实 "
+            + Formats.number(queries, 0)
+            + " 条），这些记录照常计入各项指标。",
+        Formats.number(flags.size(), 0)
+            + " records flagged by the data review ("
+            + Formats.number(queries, 0)
+            + " to query with the enterprise); they are counted in the figures as usual.",
+        !flags.isEmpty(),
+        rules,
+        subjects,
+        examples,
+        more > 0 ? "另有 " + more + " 条未列出 · " + more + " more in review/" : "");
   }
 
   /** A raw line for display: one line, at most {@link #RAW_CHARS} characters. */

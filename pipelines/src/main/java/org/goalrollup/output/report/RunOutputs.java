@@ -23,8 +23,8 @@ import org.goalrollup.disclosure.Group;
 
 /**
  * What one run wrote into its output folder, read back the way a user would: the manifest and the
- * summary, attainment, rejects and progress tables. Decimal columns come back as {@link
- * BigDecimal}.
+ * summary, attainment, rejects, progress and review tables, and the published table's confidential
+ * figures. Decimal columns come back as {@link BigDecimal}.
  */
 record RunOutputs(
     Manifest manifest,
@@ -32,7 +32,8 @@ record RunOutputs(
     List<AttainmentRow> attainment,
     List<RejectRow> rejects,
     List<ProgressRow> progress,
-    Map<String, String> confidential) {
+    Map<String, String> confidential,
+    List<ReviewRow> review) {
 
   static final String MANIFEST = "_manifest.json";
 
@@ -58,8 +59,21 @@ record RunOutputs(
     for (GenericRecord r : readTable(dir.resolve("progress"))) {
       progress.add(ProgressRow.of(r));
     }
+    // an output folder of a version before the data review has no review table
+    List<ReviewRow> review = new ArrayList<>();
+    if (Files.isDirectory(dir.resolve("review"))) {
+      for (GenericRecord r : readTable(dir.resolve("review"))) {
+        review.add(ReviewRow.of(r));
+      }
+    }
     return new RunOutputs(
-        manifest, summary, attainment, rejects, progress, confidential(dir.resolve("published")));
+        manifest,
+        summary,
+        attainment,
+        rejects,
+        progress,
+        confidential(dir.resolve("published")),
+        review);
   }
 
   /** Key of a figure in {@link #confidential}. */
@@ -310,6 +324,39 @@ record RunOutputs(
           r.get("reason").toString(),
           String.valueOf(r.get("detail")),
           String.valueOf(r.get("raw")));
+    }
+  }
+
+  /** One row of the review table. */
+  record ReviewRow(
+      String ruleId,
+      String severity,
+      String file,
+      long line,
+      String enterpriseId,
+      String projectId,
+      String observed,
+      String messageZh,
+      String messageEn) {
+    static ReviewRow of(GenericRecord r) {
+      return new ReviewRow(
+          r.get("rule_id").toString(),
+          r.get("severity").toString(),
+          r.get("source_file").toString(),
+          (Long) r.get("line_number"),
+          r.get("enterprise_id") == null ? null : r.get("enterprise_id").toString(),
+          r.get("project_id") == null ? null : r.get("project_id").toString(),
+          r.get("observed").toString(),
+          r.get("message_zh").toString(),
+          r.get("message_en").toString());
+    }
+
+    /** Who is to be asked: the project (with its enterprise) or the enterprise. */
+    String subject() {
+      if (projectId != null) {
+        return projectId + (enterpriseId != null ? " (" + enterpriseId + ")" : "");
+      }
+      return enterpriseId;
     }
   }
 }

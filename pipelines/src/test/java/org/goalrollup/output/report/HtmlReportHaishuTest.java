@@ -148,6 +148,37 @@ class HtmlReportHaishuTest {
         equalTo(List.of("production.csv", "7,067", "7,058", "9", "6", "1")));
   }
 
+  /** The review flags: counts per rule and per enterprise, at most 5 of each and 5 examples. */
+  @Test
+  void showsTheReviewFlagsInBrief() {
+    assertThat(doc.selectFirst("#review"), not(equalTo(null)));
+    List<String> rules = new ArrayList<>();
+    for (Element r : doc.select("table.review-rules tbody tr")) {
+      rules.add(r.attr("data-rule") + " " + r.select("td.num").text());
+    }
+    // 12 rules fire on the sample (testdata/README.md): the 5 most frequent, ties by id
+    assertThat(
+        rules,
+        equalTo(
+            List.of(
+                "MONTH_GAP 4",
+                "INVESTMENT_OVER_PLAN 2",
+                "VA_RATIO 2",
+                "ABOVE_SCALE_LOW_REVENUE 1",
+                "BELOW_SCALE_HIGH_REVENUE 1")));
+    List<String> subjects = doc.select("table.review-subjects tbody tr td:first-child").eachText();
+    assertThat(subjects, hasSize(5));
+    assertThat(subjects.subList(0, 3), equalTo(List.of("E0100", "E0155", "E0172")));
+    // examples: at most 5, QUERY first, then the note of how many more are in review/
+    assertThat(doc.select("table.review-examples tr.flag"), hasSize(5));
+    assertThat(
+        doc.select("table.review-examples tr.flag td:nth-child(2)").eachText(),
+        everyItem(containsString("QUERY")));
+    assertThat(
+        doc.selectFirst("table.review-examples").text(), containsString("12 more in review/"));
+    assertThat(doc.selectFirst("#quality").text(), containsString("17 records flagged"));
+  }
+
   @Test
   void explainsTheMethodWithTheIndicesUsed() {
     String method = doc.selectFirst("#method").text();

@@ -32,7 +32,7 @@ import org.goalrollup.RollupPipeline;
 public final class SameAsDirectRunner {
   /** Every table a run writes, each compared in full. */
   public static final List<String> TABLES =
-      List.of("summary", "published", "attainment", "rejects", "progress");
+      List.of("summary", "published", "attainment", "rejects", "progress", "review");
 
   private SameAsDirectRunner() {}
 
