@@ -107,15 +107,25 @@ public final class RollupPipeline {
    * TestPipeline. On Flink, switches off the deep copy of every element between chained operators
    * ({@code --fasterCopy}): safe because no DoFn mutates its input or output, which the direct
    * runner's immutability check in the tests proves. Each option is added only for its own runner,
-   * as the others do not know it.
+   * as the others do not know it. Flink and Spark in local mode use every core unless told
+   * otherwise ({@code --parallelism}, {@code --sparkMaster}).
    */
   static String[] withProductionDefaults(String[] args) {
     List<String> a = new java.util.ArrayList<>(List.of(args));
     boolean direct =
         a.stream().noneMatch(s -> s.startsWith("--runner=")) || a.contains("--runner=DirectRunner");
-    if (a.contains("--runner=FlinkRunner")
-        && a.stream().noneMatch(s -> s.startsWith("--fasterCopy"))) {
-      a.add("--fasterCopy=true");
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (a.contains("--runner=FlinkRunner")) {
+      if (a.stream().noneMatch(s -> s.startsWith("--fasterCopy"))) {
+        a.add("--fasterCopy=true");
+      }
+      if (a.stream().noneMatch(s -> s.startsWith("--parallelism"))) {
+        a.add("--parallelism=" + cores);
+      }
+    }
+    if (a.contains("--runner=SparkRunner")
+        && a.stream().noneMatch(s -> s.startsWith("--sparkMaster"))) {
+      a.add("--sparkMaster=local[" + cores + "]");
     }
     if (direct) {
       // returns at once, so the run's progress can be followed
@@ -144,7 +154,9 @@ public final class RollupPipeline {
       Preflight.Checked checked,
       String outDir) {
     SectorMatcher sectors = new SectorMatcher(checked.sectors());
-    ReadInputs in = ReadInputs.apply(p, options.getInput(), settings.charset(), checked.present());
+    ReadInputs in =
+        ReadInputs.apply(
+            p, options.getInput(), settings.charset(), checked.present(), settings.buckets());
 
     PCollection<Milestone> enterpriseMilestones =
         in.milestones.apply("MilestonesOfEnterprises", Filter.by(m -> m.getEnterpriseId() != null));

@@ -21,17 +21,31 @@ import org.goalrollup.model.Reject;
  * Reads one input CSV file and validates every row: well-formed, valid rows come out as typed
  * records under {@link #accepted()}, every other row as a {@link Reject} under {@link #rejects()}.
  */
-public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> {
+public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTuple> {
   private final String inputDir;
   private final InputFile file;
   private final String charset;
   private final RowParser<T> parser;
-  private final Coder<T> coder;
-  private final TupleTag<T> accepted = new TupleTag<>() {};
+  private final Packer<T, A> packer;
+  private final Coder<A> coder;
+  private final TupleTag<A> accepted = new TupleTag<>() {};
   private final TupleTag<Reject> rejects = new TupleTag<>() {};
 
-  public ParseCsvFile(
+  /** Parses {@code file}; the accepted rows come out one element each. */
+  public static <T> ParseCsvFile<T, T> of(
       String inputDir, InputFile file, String charset, RowParser<T> parser, Coder<T> coder) {
+    return new ParseCsvFile<>(inputDir, file, charset, parser, Packer.rows(), coder);
+  }
+
+  /** Parses {@code file}; the accepted rows come out as {@code packer} packs them. */
+  public ParseCsvFile(
+      String inputDir,
+      InputFile file,
+      String charset,
+      RowParser<T> parser,
+      Packer<T, A> packer,
+      Coder<A> coder) {
+    this.packer = packer;
     this.inputDir = inputDir;
     this.file = file;
     this.charset = charset;
@@ -39,7 +53,7 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
     this.coder = coder;
   }
 
-  public TupleTag<T> accepted() {
+  public TupleTag<A> accepted() {
     return accepted;
   }
 
@@ -54,7 +68,7 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
             .apply("FileName", Create.of(inputDir).withCoder(StringUtf8Coder.of()))
             .apply(
                 "ParseRows",
-                ParDo.of(new ParseFileFn<>(file, charset, parser, accepted, rejects))
+                ParDo.of(new ParseFileFn<>(file, charset, parser, packer, accepted, rejects))
                     .withOutputTags(accepted, TupleTagList.of(rejects)));
     out.get(accepted).setCoder(coder);
     out.get(rejects).setCoder(AvroCoder.specific(Reject.class));
@@ -62,11 +76,12 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
   }
 
   /** Parses the whole file in one call: CSV records can span lines, so a file is not split. */
-  static final class ParseFileFn<T> extends DoFn<String, T> {
+  static final class ParseFileFn<T, A> extends DoFn<String, A> {
     private final InputFile file;
     private final String charset;
     private final RowParser<T> parser;
-    private final TupleTag<T> accepted;
+    private final Packer<T, A> packer;
+    private final TupleTag<A> accepted;
     private final TupleTag<Reject> rejects;
     private final Counter read;
     private final Counter ok;
@@ -75,8 +90,10 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
         InputFile file,
         String charset,
         RowParser<T> parser,
-        TupleTag<T> accepted,
+        Packer<T, A> packer,
+        TupleTag<A> accepted,
         TupleTag<Reject> rejects) {
+      this.packer = packer;
       this.file = file;
       this.charset = charset;
       this.parser = parser;
@@ -91,6 +108,8 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
       var id = CsvFiles.resolve(inputDir, file);
       try (CsvReader reader = CsvFiles.open(id, charset)) {
         Header header = CsvFiles.readHeader(reader, file);
+        Packer.Packing<T, A> packing = packer.start();
+        java.util.function.Consumer<A> emit = a -> out.get(accepted).output(a);
         long rows =
             CsvFiles.parse(
                 reader,
@@ -99,7 +118,7 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
                 parser,
                 t -> {
                   ok.inc();
-                  out.get(accepted).output(t);
+                  packing.add(t, emit);
                 },
                 r -> {
                   InputCounters.rejected(file, r.reason()).inc();
@@ -108,6 +127,7 @@ public final class ParseCsvFile<T> extends PTransform<PBegin, PCollectionTuple> 
                           Records.reject(
                               file, r.record().line(), r.reason(), r.detail(), r.record().raw()));
                 });
+        packing.finish(emit);
         read.inc(rows);
       } catch (CharacterCodingException e) {
         throw new IOException(

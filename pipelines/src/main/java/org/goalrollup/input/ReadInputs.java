@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.goalrollup.model.Enterprise;
 import org.goalrollup.model.Investment;
 import org.goalrollup.model.Milestone;
-import org.goalrollup.model.Production;
 import org.goalrollup.model.RdRecord;
 import org.goalrollup.model.RegionRecord;
 import org.goalrollup.model.Reject;
@@ -25,14 +28,18 @@ import org.goalrollup.model.Reject;
  */
 public final class ReadInputs {
   public final PCollection<Enterprise> enterprises;
-  public final PCollection<Production> production;
+
+  /** Production rows packed per shuffle bucket ({@link ProductionBatches}): the bulk of a run. */
+  public final PCollection<KV<Integer, byte[]>> production;
+
   public final PCollection<Investment> investment;
   public final PCollection<RdRecord> rd;
   public final PCollection<RegionRecord> region;
   public final PCollection<Milestone> milestones;
   public final List<PCollection<Reject>> rejects = new ArrayList<>();
 
-  private ReadInputs(Pipeline p, String inputDir, String charset, Set<InputFile> present) {
+  private ReadInputs(
+      Pipeline p, String inputDir, String charset, Set<InputFile> present, int buckets) {
     enterprises =
         read(
             p,
@@ -50,7 +57,8 @@ public final class ReadInputs {
             present,
             InputFile.PRODUCTION,
             RowParsers::production,
-            ProductionCoder.of());
+            new ProductionBatches(buckets),
+            KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()));
     investment =
         read(
             p,
@@ -89,9 +97,10 @@ public final class ReadInputs {
             AvroCoder.specific(Milestone.class));
   }
 
+  /** Reads the files of {@code inputDir}; production is packed for {@code buckets} buckets. */
   public static ReadInputs apply(
-      Pipeline p, String inputDir, String charset, Set<InputFile> present) {
-    return new ReadInputs(p, inputDir, charset, present);
+      Pipeline p, String inputDir, String charset, Set<InputFile> present, int buckets) {
+    return new ReadInputs(p, inputDir, charset, present, buckets);
   }
 
   private <T extends SpecificRecordBase> PCollection<T> read(
@@ -102,11 +111,23 @@ public final class ReadInputs {
       InputFile file,
       RowParser<T> parser,
       Coder<T> coder) {
+    return read(p, inputDir, charset, present, file, parser, Packer.rows(), coder);
+  }
+
+  private <T, A> PCollection<A> read(
+      Pipeline p,
+      String inputDir,
+      String charset,
+      Set<InputFile> present,
+      InputFile file,
+      RowParser<T> parser,
+      Packer<T, A> packer,
+      Coder<A> coder) {
     String name = "Parse" + camel(file);
     if (!present.contains(file)) {
       return p.apply(name + "Absent", Create.empty(coder));
     }
-    ParseCsvFile<T> parse = new ParseCsvFile<>(inputDir, file, charset, parser, coder);
+    ParseCsvFile<T, A> parse = new ParseCsvFile<>(inputDir, file, charset, parser, packer, coder);
     PCollectionTuple out = p.apply(name, parse);
     rejects.add(out.get(parse.rejects()));
     return out.get(parse.accepted());

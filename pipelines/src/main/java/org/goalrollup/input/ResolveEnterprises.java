@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -40,10 +39,12 @@ import org.goalrollup.model.Reject;
  */
 public final class ResolveEnterprises extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Enterprise> REGISTER = new TupleTag<>("register");
-  public static final TupleTag<Production> PRODUCTION = new TupleTag<>("production");
+
+  /** Production rows packed in batches per bucket ({@link ProductionBatches}). */
+  public static final TupleTag<KV<Integer, byte[]>> PRODUCTION = new TupleTag<>("production");
+
   public static final TupleTag<RdRecord> RD = new TupleTag<>("rd");
 
-  /** Production rows packed in batches per bucket ({@link BatchProductionFn}). */
   private static final TupleTag<byte[]> PRODUCTION_BATCHES = new TupleTag<>("productionBatches");
 
   public static final TupleTag<Milestone> MILESTONES = new TupleTag<>("milestones");
@@ -65,11 +66,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
     PCollection<KV<Integer, CoGbkResult>> joined =
         KeyedPCollectionTuple.of(
                 REGISTER, key(in.get(REGISTER), "Register", AvroCoder.specific(Enterprise.class)))
-            .and(
-                PRODUCTION_BATCHES,
-                in.get(PRODUCTION)
-                    .apply("BatchProduction", ParDo.of(new BatchProductionFn(buckets)))
-                    .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of())))
+            .and(PRODUCTION_BATCHES, in.get(PRODUCTION))
             .and(RD, key(in.get(RD), "Rd", AvroCoder.specific(RdRecord.class)))
             .and(
                 MILESTONES,
@@ -113,7 +110,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
       SortedMap<String, Group> m = new TreeMap<>();
       g.getAll(REGISTER).forEach(r -> at(m, r.getEnterpriseId()).register.add(r));
       for (byte[] batch : g.getAll(PRODUCTION_BATCHES)) {
-        for (Production r : BatchProductionFn.unpack(batch)) {
+        for (Production r : ProductionBatches.unpack(batch)) {
           at(m, r.getEnterpriseId()).production.add(r);
         }
       }
@@ -146,6 +143,11 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
         InputCounters.collapsed(f, r.collapsed[f.ordinal()]);
       }
       if (r.facts != null) {
+        // The text of an in-force row is not needed past this point (its rejection would have
+        // happened here): dropping it saves about a third of the memory the facts take.
+        for (Production p : r.facts.getProduction()) {
+          p.setRaw("");
+        }
         out.get(FACTS).output(r.facts);
       }
       r.knownInvestment.forEach(out.get(KNOWN_INVESTMENT)::output);

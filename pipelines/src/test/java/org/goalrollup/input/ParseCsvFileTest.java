@@ -75,8 +75,8 @@ class ParseCsvFileTest {
     return r.getLineNumber();
   }
 
-  private ParseCsvFile<Production> parse(String charset) {
-    return new ParseCsvFile<>(
+  private ParseCsvFile<Production, Production> parse(String charset) {
+    return ParseCsvFile.of(
         dir.toString(),
         InputFile.PRODUCTION,
         charset,
@@ -84,14 +84,16 @@ class ParseCsvFileTest {
         AvroCoder.of(Production.class));
   }
 
-  private static PCollection<String> accepted(PCollectionTuple out, ParseCsvFile<Production> t) {
+  private static PCollection<String> accepted(
+      PCollectionTuple out, ParseCsvFile<Production, Production> t) {
     return out.get(t.accepted())
         .apply(
             "DescribeAccepted",
             MapElements.into(TypeDescriptors.strings()).via(ParseCsvFileTest::describeProduction));
   }
 
-  private static PCollection<String> rejects(PCollectionTuple out, ParseCsvFile<Production> t) {
+  private static PCollection<String> rejects(
+      PCollectionTuple out, ParseCsvFile<Production, Production> t) {
     return out.get(t.rejects())
         .apply(
             "DescribeRejects",
@@ -111,7 +113,7 @@ class ParseCsvFileTest {
             + "𠮷野电子厂,2020,1,否,0,0,0,0,\"停产, 待查\"\n"
             + "鄞州纺织厂,2020,1,也许,1,1,1,1,布尔值错误\n",
         Charset.forName("GB18030"));
-    ParseCsvFile<Production> t = parse("GB18030");
+    ParseCsvFile<Production, Production> t = parse("GB18030");
     PCollectionTuple out = p.apply("ParseProduction", t);
     PAssert.that(accepted(out, t))
         .containsInAnyOrder(
@@ -133,7 +135,7 @@ class ParseCsvFileTest {
   @Test
   void gb18030BytesReadAsUtf8FailTheRunNamingTheFile() throws IOException {
     writeFile(HEADER + "\n海曙机械厂,2020,1,是,100.5,20,90,12\n", Charset.forName("GB18030"));
-    ParseCsvFile<Production> t = parse("UTF-8");
+    ParseCsvFile<Production, Production> t = parse("UTF-8");
     p.apply("ParseProduction", t);
     Exception e = assertThrows(Exception.class, p::run);
     StringBuilder messages = new StringBuilder();
@@ -149,7 +151,7 @@ class ParseCsvFileTest {
     writeFile(
         "\uFEFF" + HEADER + "\r\n" + "E1,2020,2,Y,10,1,9,5\r\n" + "E2,2020,2,N,10,-1,9,5\r\n",
         StandardCharsets.UTF_8);
-    ParseCsvFile<Production> t = parse("UTF-8");
+    ParseCsvFile<Production, Production> t = parse("UTF-8");
     PCollectionTuple out = p.apply("ParseProduction", t);
     // Were the BOM kept, the header's first column would not be enterprise_id and every row
     // would be rejected with MISSING_FIELD.
@@ -173,7 +175,7 @@ class ParseCsvFileTest {
             + "\n" // lines 7-8: negative revenue
             + "E4,2020,3,Y,10,1,9,5,\"\"\n", // line 9
         StandardCharsets.UTF_8);
-    ParseCsvFile<Production> t = parse("UTF-8");
+    ParseCsvFile<Production, Production> t = parse("UTF-8");
     PCollectionTuple out = p.apply("ParseProduction", t);
     PAssert.that(accepted(out, t))
         .containsInAnyOrder(
@@ -200,7 +202,7 @@ class ParseCsvFileTest {
             + "E6,2020,4,Y,\"10,1,9,5\n" // line 9: unterminated quote to end of file
             + "E7,2020,4,Y,10,1,9,5\n", // line 10: swallowed by the open quote
         StandardCharsets.UTF_8);
-    ParseCsvFile<Production> t = parse("UTF-8");
+    ParseCsvFile<Production, Production> t = parse("UTF-8");
     PCollectionTuple out = p.apply("ParseProduction", t);
     PAssert.that(accepted(out, t))
         .containsInAnyOrder(
@@ -250,7 +252,7 @@ class ParseCsvFileTest {
             + "E3,2020,3,Y,10,1,9,5\n" // 11 MALFORMED_ROW
             + "E3,2020,3,Y,10,1,9,5,", // 12 ok, no final newline
         StandardCharsets.UTF_8);
-    ParseCsvFile<Production> t = parse("UTF-8");
+    ParseCsvFile<Production, Production> t = parse("UTF-8");
     PCollectionTuple out = p.apply("ParseProduction", t);
     PCollection<Long> acceptedLines =
         out.get(t.accepted())
@@ -296,7 +298,7 @@ class ParseCsvFileTest {
             + "E2,2020,5,Y,1234567890123456789012,1,9,5\n" // line 3: 22 integer digits
             + "E3,2020,5,Y,10,1,9,5\n", // line 4: good
         StandardCharsets.UTF_8);
-    ParseCsvFile<Production> t = parse("UTF-8");
+    ParseCsvFile<Production, Production> t = parse("UTF-8");
     PCollectionTuple out = p.apply("ParseProduction", t);
     PAssert.that(accepted(out, t))
         .containsInAnyOrder(
