@@ -4,10 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -74,6 +72,10 @@ public final class ComputeContributorStats
     this.buckets = buckets;
   }
 
+  /** Merges the contributors of the cells of one bucket, cell by cell. */
+  static final SumPerCellFn<ContributorStats> MERGE_CELLS =
+      new SumPerCellFn<>(ContributorStats.sum(), ContributorStats.Coder.of());
+
   /** The years whose statuses are needed: each computed year and the year before it. */
   static Set<Integer> statusYears(List<Integer> computed) {
     Set<Integer> out = new TreeSet<>();
@@ -113,51 +115,20 @@ public final class ComputeContributorStats
                             TypeDescriptors.strings(), TypeDescriptor.of(ContributorStats.class))))
                 .via((KV<String, ContributorStats> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
         .setCoder(KvCoder.of(VarIntCoder.of(), coder))
-        .apply("StatsPerCell", Combine.perKey(new MergeCellsFn()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), MergeCellsFn.CODER))
+        .apply("StatsPerCell", Combine.perKey(MERGE_CELLS))
+        .setCoder(KvCoder.of(VarIntCoder.of(), MERGE_CELLS.coder()))
         .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn<ContributorStats>()))
         .setCoder(coder);
   }
 
-  /** Merges the contributors of the cells of one bucket, cell by cell. */
-  static final class MergeCellsFn extends SumPerCellFn<ContributorStats> {
-    static final Coder<SortedMap<String, ContributorStats>> CODER = new MergeCellsFn().coder();
-
-    MergeCellsFn() {
-      super(ContributorStats.Coder.of());
-    }
-
-    @Override
-    protected ContributorStats zero() {
-      return new ContributorStats();
-    }
-
-    @Override
-    protected void addInto(ContributorStats sum, ContributorStats value) {
-      sum.merge(value);
-    }
-  }
-
-  /** Merges a bundle's contributors per cell before the shuffle (see {@link SumInBundleFn}). */
-  abstract static class MergeInBundleFn<T> extends SumInBundleFn<T, ContributorStats> {
-    @Override
-    protected ContributorStats zero() {
-      return new ContributorStats();
-    }
-
-    @Override
-    protected void addInto(ContributorStats sum, ContributorStats value) {
-      sum.merge(value);
-    }
-  }
-
   /** An enterprise is one contributor in each of its cells: to production, to R&D, or both. */
-  static final class EnterpriseFn extends MergeInBundleFn<EnterpriseFacts> {
+  static final class EnterpriseFn extends SumInBundleFn<EnterpriseFacts, ContributorStats> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
 
     EnterpriseFn(PCollectionView<List<Integer>> years, Period period, SectorMatcher sectors) {
+      super(ContributorStats.sum());
       this.years = years;
       this.period = period;
       this.sectors = sectors;
@@ -192,7 +163,7 @@ public final class ComputeContributorStats
   }
 
   /** A project is one contributor in the cells of each of its records in the period. */
-  static final class ProjectFn extends MergeInBundleFn<ProjectFacts> {
+  static final class ProjectFn extends SumInBundleFn<ProjectFacts, ContributorStats> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
@@ -203,6 +174,7 @@ public final class ComputeContributorStats
         Period period,
         SectorMatcher sectors,
         long thresholdCents) {
+      super(ContributorStats.sum());
       this.years = years;
       this.period = period;
       this.sectors = sectors;

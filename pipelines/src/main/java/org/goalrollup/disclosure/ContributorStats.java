@@ -47,6 +47,25 @@ public final class ContributorStats {
     return contributor(g, acc);
   }
 
+  /** Contributor statistics add up by {@link #merge}. */
+  public static org.goalrollup.stats.Sum<ContributorStats> sum() {
+    return Merging.INSTANCE;
+  }
+
+  private enum Merging implements org.goalrollup.stats.Sum<ContributorStats> {
+    INSTANCE;
+
+    @Override
+    public ContributorStats zero() {
+      return new ContributorStats();
+    }
+
+    @Override
+    public void addInto(ContributorStats sum, ContributorStats value) {
+      sum.merge(value);
+    }
+  }
+
   public ContributorStats merge(ContributorStats o) {
     for (int g = 0; g < contributors.length; g++) {
       contributors[g] = Math.addExact(contributors[g], o.contributors[g]);

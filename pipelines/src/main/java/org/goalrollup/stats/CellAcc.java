@@ -64,6 +64,25 @@ public final class CellAcc {
     return this;
   }
 
+  /** Cell sums add up by {@link #merge}. */
+  public static Sum<CellAcc> sum() {
+    return Adding.INSTANCE;
+  }
+
+  private enum Adding implements Sum<CellAcc> {
+    INSTANCE;
+
+    @Override
+    public CellAcc zero() {
+      return new CellAcc();
+    }
+
+    @Override
+    public void addInto(CellAcc sum, CellAcc value) {
+      sum.merge(value);
+    }
+  }
+
   public boolean isZero() {
     for (long v : values) {
       if (v != 0) {

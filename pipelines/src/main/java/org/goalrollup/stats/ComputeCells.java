@@ -3,7 +3,6 @@ package org.goalrollup.stats;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -110,31 +109,15 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
                             TypeDescriptors.strings(), TypeDescriptor.of(CellAcc.class))))
                 .via((KV<String, CellAcc> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
         .setCoder(KvCoder.of(VarIntCoder.of(), coder))
-        .apply("SumPerCell", Combine.perKey(new SumCellsFn()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), SumCellsFn.CODER))
+        .apply("SumPerCell", Combine.perKey(SUM_CELLS))
+        .setCoder(KvCoder.of(VarIntCoder.of(), SUM_CELLS.coder()))
         .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn<CellAcc>()))
         .setCoder(coder);
   }
 
   /** Sums the contributions of the cells of one bucket, cell by cell. */
-  static final class SumCellsFn extends SumPerCellFn<CellAcc> {
-    static final SumCellsFn INSTANCE = new SumCellsFn();
-    static final Coder<SortedMap<String, CellAcc>> CODER = INSTANCE.coder();
-
-    SumCellsFn() {
-      super(CellAcc.Coder.of());
-    }
-
-    @Override
-    protected CellAcc zero() {
-      return new CellAcc();
-    }
-
-    @Override
-    protected void addInto(CellAcc sum, CellAcc value) {
-      sum.merge(value);
-    }
-  }
+  static final SumPerCellFn<CellAcc> SUM_CELLS =
+      new SumPerCellFn<>(CellAcc.sum(), CellAcc.Coder.of());
 
   /** The cells of a bucket, one element each. */
   public static final class CellsOfBucketFn<V>
@@ -146,25 +129,13 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
     }
   }
 
-  /** Adds up a bundle's contributions per cell before the shuffle (see {@link SumInBundleFn}). */
-  abstract static class CellSumsFn<T> extends SumInBundleFn<T, CellAcc> {
-    @Override
-    protected CellAcc zero() {
-      return new CellAcc();
-    }
-
-    @Override
-    protected void addInto(CellAcc sum, CellAcc value) {
-      sum.merge(value);
-    }
-  }
-
-  static final class EnterpriseFn extends CellSumsFn<EnterpriseFacts> {
+  static final class EnterpriseFn extends SumInBundleFn<EnterpriseFacts, CellAcc> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
 
     EnterpriseFn(PCollectionView<List<Integer>> years, Period period, SectorMatcher sectors) {
+      super(CellAcc.sum());
       this.years = years;
       this.period = period;
       this.sectors = sectors;
@@ -184,7 +155,7 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
     }
   }
 
-  static final class ProjectFn extends CellSumsFn<ProjectFacts> {
+  static final class ProjectFn extends SumInBundleFn<ProjectFacts, CellAcc> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
     private final SectorMatcher sectors;
@@ -195,6 +166,7 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
         Period period,
         SectorMatcher sectors,
         long thresholdCents) {
+      super(CellAcc.sum());
       this.years = years;
       this.period = period;
       this.sectors = sectors;
@@ -213,11 +185,12 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
   }
 
   /** Milestones without an enterprise count only in sector ALL, district ALL. */
-  static final class RegionMilestoneFn extends CellSumsFn<Milestone> {
+  static final class RegionMilestoneFn extends SumInBundleFn<Milestone, CellAcc> {
     private final PCollectionView<List<Integer>> years;
     private final Period period;
 
     RegionMilestoneFn(PCollectionView<List<Integer>> years, Period period) {
+      super(CellAcc.sum());
       this.years = years;
       this.period = period;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -89,6 +88,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   @Override
   public PCollection<MonthlyProgress> expand(PBegin begin) {
     int n = buckets;
+    SumPerCellFn<List<CellAcc>> sumSeries = new SumPerCellFn<>(new SeriesSum(endMonth), SERIES);
     TreeSet<String> cells = new TreeSet<>();
     for (Target t : targets) {
       cells.add(CellKey.encode(t.getYear(), t.getSectorId(), t.getDistrict()));
@@ -132,8 +132,8 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
                         TypeDescriptors.integers(), KV_SERIES.getEncodedTypeDescriptor()))
                 .via((KV<String, List<CellAcc>> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
         .setCoder(KvCoder.of(VarIntCoder.of(), KV_SERIES))
-        .apply("SumPerTargetCell", Combine.perKey(new SumSeriesFn()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), SumSeriesFn.CODER))
+        .apply("SumPerTargetCell", Combine.perKey(sumSeries))
+        .setCoder(KvCoder.of(VarIntCoder.of(), sumSeries.coder()))
         .apply("SeriesOfBucket", ParDo.of(new ComputeCells.CellsOfBucketFn<List<CellAcc>>()))
         .setCoder(KV_SERIES)
         .apply(
@@ -189,6 +189,31 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     return out;
   }
 
+  /**
+   * Series of {@code months} cumulative sums add up month by month; a shorter series counts as
+   * zeros in its missing months.
+   */
+  static final class SeriesSum implements Sum<List<CellAcc>> {
+    private final int months;
+
+    SeriesSum(int months) {
+      this.months = months;
+    }
+
+    @Override
+    public List<CellAcc> zero() {
+      return emptySeries(months);
+    }
+
+    @Override
+    public void addInto(List<CellAcc> sum, List<CellAcc> value) {
+      while (sum.size() < value.size()) {
+        sum.add(new CellAcc());
+      }
+      ComputeProgress.addInto(sum, value);
+    }
+  }
+
   /** Adds up the series of one bundle per cell (see {@link SumInBundleFn}). */
   abstract static class BundleSeriesFn<T> extends SumInBundleFn<T, List<CellAcc>> {
     final Set<String> cells;
@@ -196,19 +221,10 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     final int endMonth;
 
     BundleSeriesFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
+      super(new SeriesSum(endMonth));
       this.cells = cells;
       this.years = years;
       this.endMonth = endMonth;
-    }
-
-    @Override
-    protected List<CellAcc> zero() {
-      return emptySeries(endMonth);
-    }
-
-    @Override
-    protected void addInto(List<CellAcc> sum, List<CellAcc> value) {
-      ComputeProgress.addInto(sum, value);
     }
   }
 
@@ -331,28 +347,6 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
           out.output(KV.of(cell, emptySeries(endMonth)));
         }
       }
-    }
-  }
-
-  /** Adds the series of the cells of one bucket month by month, cell by cell. */
-  static final class SumSeriesFn extends SumPerCellFn<List<CellAcc>> {
-    static final Coder<SortedMap<String, List<CellAcc>>> CODER = new SumSeriesFn().coder();
-
-    SumSeriesFn() {
-      super(SERIES);
-    }
-
-    @Override
-    protected List<CellAcc> zero() {
-      return new ArrayList<>();
-    }
-
-    @Override
-    protected void addInto(List<CellAcc> sum, List<CellAcc> value) {
-      while (sum.size() < value.size()) {
-        sum.add(new CellAcc());
-      }
-      ComputeProgress.addInto(sum, value);
     }
   }
 

@@ -16,13 +16,12 @@ import org.apache.beam.sdk.values.KV;
  * size; inputs are in the global window (a batch pipeline).
  */
 public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<String, V>> {
+  private final Sum<V> sum;
   private transient Map<String, V> sums;
 
-  /** A new zero sum. */
-  protected abstract V zero();
-
-  /** Adds {@code value} into {@code sum}; must not change {@code value}. */
-  protected abstract void addInto(V sum, V value);
+  protected SumInBundleFn(Sum<V> sum) {
+    this.sum = sum;
+  }
 
   @StartBundle
   public void startBundle() {
@@ -31,12 +30,12 @@ public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<String, V
 
   /** Adds {@code value} to the bundle's sum of {@code key}. */
   protected final void add(String key, V value) {
-    addInto(sum(key), value);
+    sum.addInto(sum(key), value);
   }
 
   /** The bundle's running sum of {@code key}, to add into directly. */
   protected final V sum(String key) {
-    return sums.computeIfAbsent(key, k -> zero());
+    return sums.computeIfAbsent(key, k -> sum.zero());
   }
 
   @FinishBundle

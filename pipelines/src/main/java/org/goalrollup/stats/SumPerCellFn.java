@@ -14,19 +14,15 @@ import org.apache.beam.sdk.values.KV;
  * the sorted map of cell sums comes out. Keying the shuffle by bucket rather than by cell keeps the
  * number of keys, and so the runner's cost per key and per bundle, small.
  */
-public abstract class SumPerCellFn<V>
+public final class SumPerCellFn<V>
     extends Combine.CombineFn<KV<String, V>, SortedMap<String, V>, SortedMap<String, V>> {
+  private final Sum<V> sum;
   private final Coder<SortedMap<String, V>> coder;
 
-  protected SumPerCellFn(Coder<V> valueCoder) {
+  public SumPerCellFn(Sum<V> sum, Coder<V> valueCoder) {
+    this.sum = sum;
     this.coder = SortedMapCoder.of(StringUtf8Coder.of(), valueCoder);
   }
-
-  /** A new zero sum. */
-  protected abstract V zero();
-
-  /** Adds {@code value} into {@code sum}; must not change {@code value}. */
-  protected abstract void addInto(V sum, V value);
 
   public Coder<SortedMap<String, V>> coder() {
     return coder;
@@ -39,7 +35,7 @@ public abstract class SumPerCellFn<V>
 
   @Override
   public SortedMap<String, V> addInput(SortedMap<String, V> acc, KV<String, V> input) {
-    addInto(acc.computeIfAbsent(input.getKey(), k -> zero()), input.getValue());
+    sum.addInto(acc.computeIfAbsent(input.getKey(), k -> sum.zero()), input.getValue());
     return acc;
   }
 
@@ -47,7 +43,7 @@ public abstract class SumPerCellFn<V>
   public SortedMap<String, V> mergeAccumulators(Iterable<SortedMap<String, V>> accs) {
     SortedMap<String, V> out = new TreeMap<>();
     for (SortedMap<String, V> a : accs) {
-      a.forEach((k, v) -> addInto(out.computeIfAbsent(k, x -> zero()), v));
+      a.forEach((k, v) -> sum.addInto(out.computeIfAbsent(k, x -> sum.zero()), v));
     }
     return out;
   }
