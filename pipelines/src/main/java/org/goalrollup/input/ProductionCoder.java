@@ -39,7 +39,7 @@ public final class ProductionCoder extends CustomCoder<Production> {
     signed(cents(p.getValueAdded()), out);
     signed(cents(p.getRevenue()), out);
     signed(p.getEmployees(), out);
-    VarInt.encode(p.getRevision(), out);
+    signed(p.getRevision(), out);
     VarInt.encode(p.getLineNumber(), out);
     STRING.encode(p.getRaw(), out);
   }
@@ -59,7 +59,7 @@ public final class ProductionCoder extends CustomCoder<Production> {
     p.setValueAdded(decimal(signed(in)));
     p.setRevenue(decimal(signed(in)));
     p.setEmployees(signed(in));
-    p.setRevision(VarInt.decodeInt(in));
+    p.setRevision(Math.toIntExact(signed(in)));
     p.setLineNumber(VarInt.decodeLong(in));
     p.setRaw(STRING.decode(in));
     return p;
@@ -69,11 +69,11 @@ public final class ProductionCoder extends CustomCoder<Production> {
   public void verifyDeterministic() {}
 
   /** Zig-zag, so that small negative numbers stay short. */
-  private static void signed(long v, OutputStream out) throws IOException {
+  static void signed(long v, OutputStream out) throws IOException {
     VarInt.encode((v << 1) ^ (v >> 63), out);
   }
 
-  private static long signed(InputStream in) throws IOException {
+  static long signed(InputStream in) throws IOException {
     long z = VarInt.decodeLong(in);
     return (z >>> 1) ^ -(z & 1);
   }

@@ -67,7 +67,7 @@ public final class ReadInputs {
             present,
             InputFile.INVESTMENT,
             RowParsers::investment,
-            AvroCoder.specific(Investment.class));
+            InvestmentCoder.of());
     rd =
         read(
             p,

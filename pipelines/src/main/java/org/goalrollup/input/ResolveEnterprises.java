@@ -71,9 +71,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
             .and(
                 MILESTONES,
                 key(in.get(MILESTONES), "Milestones", AvroCoder.specific(Milestone.class)))
-            .and(
-                INVESTMENT,
-                key(in.get(INVESTMENT), "Investment", AvroCoder.specific(Investment.class)))
+            .and(INVESTMENT, key(in.get(INVESTMENT), "Investment", InvestmentCoder.of()))
             .apply("JoinOnEnterpriseId", CoGroupByKey.create());
     PCollectionTuple out =
         joined.apply(
@@ -81,7 +79,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
             ParDo.of(new ResolveFn())
                 .withOutputTags(FACTS, TupleTagList.of(KNOWN_INVESTMENT).and(REJECTS)));
     out.get(FACTS).setCoder(AvroCoder.specific(EnterpriseFacts.class));
-    out.get(KNOWN_INVESTMENT).setCoder(AvroCoder.specific(Investment.class));
+    out.get(KNOWN_INVESTMENT).setCoder(InvestmentCoder.of());
     out.get(REJECTS).setCoder(AvroCoder.specific(Reject.class));
     return out;
   }

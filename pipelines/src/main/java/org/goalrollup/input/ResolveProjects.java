@@ -50,7 +50,7 @@ public final class ResolveProjects extends PTransform<PCollection<Investment>, P
                         TypeDescriptors.kvs(
                             TypeDescriptors.integers(), TypeDescriptor.of(Investment.class)))
                     .via((Investment i) -> KV.of(Buckets.of(i.getProjectId(), n), i)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.specific(Investment.class)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), InvestmentCoder.of()))
             .apply("GroupByProject", GroupByKey.create())
             .apply(
                 "ResolveProject",

@@ -54,7 +54,10 @@ public final class Progress {
     c.withPrefix(InputCounters.NAMESPACE, "")
         .forEach(
             (k, v) -> {
-              if (k.endsWith(".read")) {
+              // A runner may list a counter before the step has counted anything; a file's
+              // count is added once, at the end of the file, so 0 means "not yet" (an empty file
+              // is still in the end-of-run summary).
+              if (k.endsWith(".read") && v > 0) {
                 String file = k.substring(0, k.length() - ".read".length());
                 say("read " + file, "rollup: read " + file + " (" + v + " rows)");
               }

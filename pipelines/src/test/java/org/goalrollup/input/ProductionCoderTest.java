@@ -68,7 +68,7 @@ class ProductionCoderTest {
               "row " + i);
       p.setAboveScale(r.nextBoolean());
       p.setMonth(1 + r.nextInt(12));
-      p.setRevision(r.nextInt(5));
+      p.setRevision(r.nextInt(9) - 4);
       roundTrips(p);
     }
   }
