@@ -107,24 +107,26 @@ public final class RollupPipeline {
    * TestPipeline. On Flink, switches off the deep copy of every element between chained operators
    * ({@code --fasterCopy}): safe because no DoFn mutates its input or output, which the direct
    * runner's immutability check in the tests proves. Each option is added only for its own runner,
-   * as the others do not know it. Flink and Spark in local mode use every core unless told
-   * otherwise ({@code --parallelism}, {@code --sparkMaster}).
+   * as the others do not know it. Flink's embedded cluster ({@code --flinkMaster=[local]}) and
+   * Spark without a master ({@code spark-submit} sets its own) use one task per core unless told
+   * otherwise ({@code --parallelism}, {@code --sparkMaster}); a Flink job sent to a cluster keeps
+   * the cluster's parallelism ({@code flink run -p}).
    */
   static String[] withProductionDefaults(String[] args) {
     List<String> a = new java.util.ArrayList<>(List.of(args));
-    boolean direct =
-        a.stream().noneMatch(s -> s.startsWith("--runner=")) || a.contains("--runner=DirectRunner");
+    String runner = runnerOf(a);
+    boolean direct = runner.equals("direct");
     int cores = Runtime.getRuntime().availableProcessors();
-    if (a.contains("--runner=FlinkRunner")) {
+    if (runner.equals("flink")) {
       if (a.stream().noneMatch(s -> s.startsWith("--fasterCopy"))) {
         a.add("--fasterCopy=true");
       }
-      if (a.stream().noneMatch(s -> s.startsWith("--parallelism"))) {
+      if (a.contains("--flinkMaster=[local]")
+          && a.stream().noneMatch(s -> s.startsWith("--parallelism"))) {
         a.add("--parallelism=" + cores);
       }
     }
-    if (a.contains("--runner=SparkRunner")
-        && a.stream().noneMatch(s -> s.startsWith("--sparkMaster"))) {
+    if (runner.equals("spark") && a.stream().noneMatch(s -> s.startsWith("--sparkMaster"))) {
       a.add("--sparkMaster=local[" + cores + "]");
     }
     if (direct) {
@@ -139,6 +141,24 @@ public final class RollupPipeline {
       }
     }
     return a.toArray(new String[0]);
+  }
+
+  /**
+   * The runner a command line asks for, as Beam reads {@code --runner}: case-insensitive, with or
+   * without the {@code Runner} suffix or a package; "direct" when none is given.
+   */
+  static String runnerOf(List<String> args) {
+    String name = "direct";
+    for (String s : args) {
+      if (s.startsWith("--runner=")) {
+        name = s.substring("--runner=".length()).toLowerCase(java.util.Locale.ROOT);
+        name = name.substring(name.lastIndexOf('.') + 1);
+        if (name.endsWith("runner")) {
+          name = name.substring(0, name.length() - "runner".length());
+        }
+      }
+    }
+    return name;
   }
 
   /**

@@ -37,7 +37,7 @@ final class ProductionBatches implements Packer<Production, KV<Integer, byte[]>>
       public void add(Production row, Consumer<KV<Integer, byte[]>> out) {
         int b = Buckets.of(row.getEnterpriseId(), buckets);
         if (open[b] == null) {
-          open[b] = new ByteArrayOutputStream(BATCH_BYTES + 1024);
+          open[b] = new ByteArrayOutputStream(8192);
         }
         try {
           ProductionCoder.of().encode(row, open[b]);
