@@ -183,8 +183,8 @@ final class Charts {
   /** A horizontal level across the months (the annual ensure or strive target) with its label. */
   record Level(String y, String labelY, String label, String css) {}
 
-  /** A month's point on the line, and its tick label under the axis. */
-  record Point(String x, String y, String tickX, String month, boolean shown) {}
+  /** A month's point on the line, or its tick label under the axis. */
+  record Point(String x, String y, String month, boolean shown) {}
 
   /**
    * One year-to-date goal month by month: the cumulative value after each month of the period as a
@@ -237,12 +237,16 @@ final class Charts {
     StringBuilder line = new StringBuilder(coord(x.x(0)) + "," + coord(y.x(0)));
     List<Point> points = new ArrayList<>();
     Point last = null;
+    double lastX = 0;
+    double lastY = 0;
     for (int m = 1; m <= cumulative.size(); m++) {
       Double c = cumulative.get(m - 1);
       if (c == null || !Double.isFinite(c)) {
         continue;
       }
-      last = new Point(coord(x.x(m)), coord(y.x(c)), coord(x.x(m)), Integer.toString(m), true);
+      lastX = x.x(m);
+      lastY = y.x(c);
+      last = new Point(coord(lastX), coord(lastY), Integer.toString(m), true);
       points.add(last);
       line.append(' ').append(last.x()).append(',').append(last.y());
     }
@@ -250,11 +254,7 @@ final class Charts {
     for (int m = 1; m <= 12; m++) {
       ticks.add(
           new Point(
-              coord(x.x(m)),
-              coord(bottom),
-              coord(x.x(m)),
-              m + (m == 12 ? "月" : ""),
-              m <= cumulative.size()));
+              coord(x.x(m)), coord(bottom), m + (m == 12 ? "月" : ""), m <= cumulative.size()));
     }
     List<Level> levels = new ArrayList<>();
     Double[] ts = {ensure, strive};
@@ -272,15 +272,9 @@ final class Charts {
               i == 0 ? "确保 " + ensureText : "力争 " + striveText,
               i == 0 ? "ensure" : "strive"));
     }
-    String lastX = "0";
-    String lastY = "0";
-    String anchor = "start";
-    if (last != null) {
-      double lx = Double.parseDouble(last.x());
-      anchor = lx > MONTHLY_W * 0.7 ? "end" : "start";
-      lastX = coord(anchor.equals("end") ? lx - 6 : lx + 6);
-      lastY = coord(Math.max(Double.parseDouble(last.y()) - 6, top + 4));
-    }
+    String anchor = lastX > MONTHLY_W * 0.7 ? "end" : "start";
+    String labelX = last == null ? "0" : coord(anchor.equals("end") ? lastX - 6 : lastX + 6);
+    String labelY = last == null ? "0" : coord(Math.max(lastY - 6, top + 4));
     return new MonthlyChart(
         viewBox(MONTHLY_W, MONTHLY_H),
         line.toString(),
@@ -294,8 +288,8 @@ final class Charts {
         coord(y.x(0)),
         coord(x0),
         coord(x1),
-        lastX,
-        lastY,
+        labelX,
+        labelY,
         anchor,
         last == null ? "" : lastText,
         css);
