@@ -239,8 +239,7 @@ public final class RollupPipeline {
                 districts,
                 settings.period(),
                 sectors,
-                settings.thresholdCents(),
-                settings.buckets()));
+                settings.thresholdCents()));
     int endMonth = settings.period().endMonth();
     PCollection<Summary> summary =
         cells.apply("BuildSummaries", new BuildSummaries(regionView, endMonth));
@@ -260,8 +259,7 @@ public final class RollupPipeline {
                 checked.targets(),
                 endMonth,
                 sectors,
-                settings.thresholdCents(),
-                settings.buckets()));
+                settings.thresholdCents()));
     PCollection<KV<String, String>> statuses =
         p.apply(
                 "ComputeContributorStats",
@@ -271,8 +269,7 @@ public final class RollupPipeline {
                     years,
                     settings.period(),
                     sectors,
-                    settings.thresholdCents(),
-                    settings.buckets()))
+                    settings.thresholdCents()))
             .apply("SuppressCells", new SuppressCells(checked.disclosure()));
     PCollection<Published> published =
         summary.apply("PublishSummaries", new PublishSummaries(statuses, settings.buckets()));

@@ -6,12 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -19,21 +17,17 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import org.goalrollup.Buckets;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Investment;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.stats.CellAcc;
-import org.goalrollup.stats.ComputeCells.CellsOfBucketFn;
 import org.goalrollup.stats.EnterpriseContributions;
 import org.goalrollup.stats.Measure;
 import org.goalrollup.stats.Period;
 import org.goalrollup.stats.ProjectContributions;
 import org.goalrollup.stats.SectorMatcher;
 import org.goalrollup.stats.SumInBundleFn;
-import org.goalrollup.stats.SumPerCellFn;
+import org.goalrollup.stats.SumPerCell;
 
 /**
  * The contributor statistics of every cell with contributors, for each computed year Y and for Y-1
@@ -53,7 +47,6 @@ public final class ComputeContributorStats
   private final Period period;
   private final SectorMatcher sectors;
   private final long thresholdCents;
-  private final int buckets;
 
   public ComputeContributorStats(
       PCollection<EnterpriseFacts> enterprises,
@@ -61,20 +54,14 @@ public final class ComputeContributorStats
       PCollectionView<List<Integer>> years,
       Period period,
       SectorMatcher sectors,
-      long thresholdCents,
-      int buckets) {
+      long thresholdCents) {
     this.enterprises = enterprises;
     this.projects = projects;
     this.years = years;
     this.period = period;
     this.sectors = sectors;
     this.thresholdCents = thresholdCents;
-    this.buckets = buckets;
   }
-
-  /** Merges the contributors of the cells of one bucket, cell by cell. */
-  static final SumPerCellFn<ContributorStats> MERGE_CELLS =
-      new SumPerCellFn<>(ContributorStats.sum(), ContributorStats.Coder.of());
 
   /** The years whose statuses are needed: each computed year and the year before it. */
   static Set<Integer> statusYears(List<Integer> computed) {
@@ -88,37 +75,24 @@ public final class ComputeContributorStats
 
   @Override
   public PCollection<KV<String, ContributorStats>> expand(PBegin begin) {
-    int n = buckets;
-    var coder = KvCoder.of(StringUtf8Coder.of(), ContributorStats.Coder.of());
-    PCollection<KV<String, ContributorStats>> fromEnterprises =
+    var packed = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+    PCollection<KV<Integer, byte[]>> fromEnterprises =
         enterprises
             .apply(
                 "EnterpriseContributors",
                 ParDo.of(new EnterpriseFn(years, period, sectors)).withSideInputs(years))
-            .setCoder(coder);
-    PCollection<KV<String, ContributorStats>> fromProjects =
+            .setCoder(packed);
+    PCollection<KV<Integer, byte[]>> fromProjects =
         projects
             .apply(
                 "ProjectContributors",
                 ParDo.of(new ProjectFn(years, period, sectors, thresholdCents))
                     .withSideInputs(years))
-            .setCoder(coder);
+            .setCoder(packed);
     return PCollectionList.of(fromEnterprises)
         .and(fromProjects)
         .apply("AllContributors", Flatten.pCollections())
-        .apply(
-            "BucketCells",
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.integers(),
-                        TypeDescriptors.kvs(
-                            TypeDescriptors.strings(), TypeDescriptor.of(ContributorStats.class))))
-                .via((KV<String, ContributorStats> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), coder))
-        .apply("StatsPerCell", Combine.perKey(MERGE_CELLS))
-        .setCoder(KvCoder.of(VarIntCoder.of(), MERGE_CELLS.coder()))
-        .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn<ContributorStats>()))
-        .setCoder(coder);
+        .apply("StatsPerCell", new SumPerCell<>(ContributorStats.sum()));
   }
 
   /** An enterprise is one contributor in each of its cells: to production, to R&D, or both. */

@@ -64,6 +64,11 @@ public final class ContributorStats {
     public void addInto(ContributorStats sum, ContributorStats value) {
       sum.merge(value);
     }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<ContributorStats> coder() {
+      return Coder.of();
+    }
   }
 
   public ContributorStats merge(ContributorStats o) {

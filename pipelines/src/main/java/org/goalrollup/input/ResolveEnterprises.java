@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -21,8 +21,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.Buckets;
+import org.goalrollup.Packed;
 import org.goalrollup.model.Enterprise;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Investment;
@@ -44,11 +44,19 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
   public static final TupleTag<KV<Integer, byte[]>> PRODUCTION = new TupleTag<>("production");
 
   public static final TupleTag<RdRecord> RD = new TupleTag<>("rd");
-
-  private static final TupleTag<byte[]> PRODUCTION_BATCHES = new TupleTag<>("productionBatches");
-
   public static final TupleTag<Milestone> MILESTONES = new TupleTag<>("milestones");
   public static final TupleTag<Investment> INVESTMENT = new TupleTag<>("investment");
+
+  // The joined inputs: every input travels packed ({@link Packed}), so the shuffle holds arrays.
+  private static final TupleTag<byte[]> PRODUCTION_BATCHES = new TupleTag<>("productionBatches");
+  private static final TupleTag<byte[]> REGISTER_PACKED = new TupleTag<>("registerPacked");
+  private static final TupleTag<byte[]> RD_PACKED = new TupleTag<>("rdPacked");
+  private static final TupleTag<byte[]> MILESTONES_PACKED = new TupleTag<>("milestonesPacked");
+  private static final TupleTag<byte[]> INVESTMENT_PACKED = new TupleTag<>("investmentPacked");
+
+  private static final Coder<Enterprise> REGISTER_CODER = AvroCoder.specific(Enterprise.class);
+  private static final Coder<RdRecord> RD_CODER = AvroCoder.specific(RdRecord.class);
+  private static final Coder<Milestone> MILESTONE_CODER = AvroCoder.specific(Milestone.class);
 
   public static final TupleTag<EnterpriseFacts> FACTS = new TupleTag<>("facts") {};
   public static final TupleTag<Investment> KNOWN_INVESTMENT = new TupleTag<>("knownInvestment") {};
@@ -65,13 +73,11 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
   public PCollectionTuple expand(PCollectionTuple in) {
     PCollection<KV<Integer, CoGbkResult>> joined =
         KeyedPCollectionTuple.of(
-                REGISTER, key(in.get(REGISTER), "Register", AvroCoder.specific(Enterprise.class)))
+                REGISTER_PACKED, pack(in.get(REGISTER), "Register", REGISTER_CODER))
             .and(PRODUCTION_BATCHES, in.get(PRODUCTION))
-            .and(RD, key(in.get(RD), "Rd", AvroCoder.specific(RdRecord.class)))
-            .and(
-                MILESTONES,
-                key(in.get(MILESTONES), "Milestones", AvroCoder.specific(Milestone.class)))
-            .and(INVESTMENT, key(in.get(INVESTMENT), "Investment", InvestmentCoder.of()))
+            .and(RD_PACKED, pack(in.get(RD), "Rd", RD_CODER))
+            .and(MILESTONES_PACKED, pack(in.get(MILESTONES), "Milestones", MILESTONE_CODER))
+            .and(INVESTMENT_PACKED, pack(in.get(INVESTMENT), "Investment", InvestmentCoder.of()))
             .apply("JoinOnEnterpriseId", CoGroupByKey.create());
     PCollectionTuple out =
         joined.apply(
@@ -84,16 +90,16 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
     return out;
   }
 
-  private <T extends org.apache.avro.specific.SpecificRecordBase> PCollection<KV<Integer, T>> key(
-      PCollection<T> rows, String name, Coder<T> coder) {
+  /** The rows packed per bundle and enterprise bucket. */
+  private <T extends org.apache.avro.specific.SpecificRecordBase>
+      PCollection<KV<Integer, byte[]>> pack(PCollection<T> rows, String name, Coder<T> coder) {
     int n = buckets;
     return rows.apply(
-            "Key" + name,
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.integers(), coder.getEncodedTypeDescriptor()))
-                .via((T r) -> KV.of(Buckets.of((String) r.get("enterprise_id"), n), r)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), coder));
+            "Pack" + name,
+            ParDo.of(
+                Packed.perBundle(
+                    coder, (T r) -> Buckets.of((String) r.get("enterprise_id"), n), n)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()));
   }
 
   /** The rows of one bucket, separated by enterprise id (sorted, for a stable output order). */
@@ -106,15 +112,31 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
 
     static SortedMap<String, Group> of(CoGbkResult g) {
       SortedMap<String, Group> m = new TreeMap<>();
-      g.getAll(REGISTER).forEach(r -> at(m, r.getEnterpriseId()).register.add(r));
+      for (byte[] packed : g.getAll(REGISTER_PACKED)) {
+        for (Enterprise r : Packed.unpack(packed, REGISTER_CODER)) {
+          at(m, r.getEnterpriseId()).register.add(r);
+        }
+      }
       for (byte[] batch : g.getAll(PRODUCTION_BATCHES)) {
         for (Production r : ProductionBatches.unpack(batch)) {
           at(m, r.getEnterpriseId()).production.add(r);
         }
       }
-      g.getAll(RD).forEach(r -> at(m, r.getEnterpriseId()).rd.add(r));
-      g.getAll(MILESTONES).forEach(r -> at(m, r.getEnterpriseId()).milestones.add(r));
-      g.getAll(INVESTMENT).forEach(r -> at(m, r.getEnterpriseId()).investment.add(r));
+      for (byte[] packed : g.getAll(RD_PACKED)) {
+        for (RdRecord r : Packed.unpack(packed, RD_CODER)) {
+          at(m, r.getEnterpriseId()).rd.add(r);
+        }
+      }
+      for (byte[] packed : g.getAll(MILESTONES_PACKED)) {
+        for (Milestone r : Packed.unpack(packed, MILESTONE_CODER)) {
+          at(m, r.getEnterpriseId()).milestones.add(r);
+        }
+      }
+      for (byte[] packed : g.getAll(INVESTMENT_PACKED)) {
+        for (Investment r : Packed.unpack(packed, InvestmentCoder.of())) {
+          at(m, r.getEnterpriseId()).investment.add(r);
+        }
+      }
       return m;
     }
 

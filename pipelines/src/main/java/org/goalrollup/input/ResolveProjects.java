@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -18,9 +18,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.Buckets;
+import org.goalrollup.Packed;
 import org.goalrollup.model.Investment;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.Reject;
@@ -45,12 +44,13 @@ public final class ResolveProjects extends PTransform<PCollection<Investment>, P
     int n = buckets;
     PCollectionTuple out =
         rows.apply(
-                "KeyByProject",
-                MapElements.into(
-                        TypeDescriptors.kvs(
-                            TypeDescriptors.integers(), TypeDescriptor.of(Investment.class)))
-                    .via((Investment i) -> KV.of(Buckets.of(i.getProjectId(), n), i)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), InvestmentCoder.of()))
+                "PackByProject",
+                ParDo.of(
+                    Packed.perBundle(
+                        InvestmentCoder.of(),
+                        (Investment i) -> Buckets.of(i.getProjectId(), n),
+                        n)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()))
             .apply("GroupByProject", GroupByKey.create())
             .apply(
                 "ResolveProject",
@@ -71,12 +71,14 @@ public final class ResolveProjects extends PTransform<PCollection<Investment>, P
     return o;
   }
 
-  static final class ResolveFn extends DoFn<KV<Integer, Iterable<Investment>>, ProjectFacts> {
+  static final class ResolveFn extends DoFn<KV<Integer, Iterable<byte[]>>, ProjectFacts> {
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Investment>> e, MultiOutputReceiver out) {
+    public void process(@Element KV<Integer, Iterable<byte[]>> e, MultiOutputReceiver out) {
       SortedMap<String, List<Investment>> byProject = new TreeMap<>();
-      for (Investment i : e.getValue()) {
-        byProject.computeIfAbsent(i.getProjectId(), k -> new ArrayList<>()).add(i);
+      for (byte[] packed : e.getValue()) {
+        for (Investment i : Packed.unpack(packed, InvestmentCoder.of())) {
+          byProject.computeIfAbsent(i.getProjectId(), k -> new ArrayList<>()).add(i);
+        }
       }
       byProject.forEach((id, rows) -> resolveProject(id, rows, out));
     }

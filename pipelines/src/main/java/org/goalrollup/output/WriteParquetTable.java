@@ -8,9 +8,12 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
@@ -18,14 +21,17 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
+import org.goalrollup.Packed;
 
 /**
  * Writes a table as one Parquet file through {@link ParquetIO#sink}, rows sorted by a fixed order
  * so that two runs on the same inputs write the same rows in the same order. Records go in; the
- * path of the written file comes out. An empty table still gets a file (with the schema and no
- * rows), so readers never find the folder empty.
+ * path of the written file comes out. The rows are collected packed per bundle ({@link Packed}). An
+ * empty table still gets a file (with the schema and no rows), so readers never find the folder
+ * empty.
  */
 public final class WriteParquetTable<T extends SpecificRecordBase>
     extends PTransform<PCollection<T>, PCollection<String>> {
@@ -51,9 +57,12 @@ public final class WriteParquetTable<T extends SpecificRecordBase>
   @Override
   public PCollection<String> expand(PCollection<T> rows) {
     Coder<T> coder = rows.getCoder();
-    return rows.apply("CollectRows", Combine.globally(new ToListFn<>(coder)))
-        .setCoder(ListCoder.of(coder))
-        .apply("WriteFile", ParDo.of(new WriteFn<>(directory, schema.toString(), order)));
+    return rows.apply("PackRows", ParDo.of(Packed.perBundle(coder, r -> 0, 1)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()))
+        .apply("Arrays", Values.create())
+        .apply("CollectArrays", Combine.globally(new ToListFn<>(ByteArrayCoder.of())))
+        .setCoder(ListCoder.of(ByteArrayCoder.of()))
+        .apply("WriteFile", ParDo.of(new WriteFn<>(directory, schema.toString(), order, coder)));
   }
 
   /** The table name: the last segment of its folder. */
@@ -98,20 +107,26 @@ public final class WriteParquetTable<T extends SpecificRecordBase>
     }
   }
 
-  static final class WriteFn<T extends SpecificRecordBase> extends DoFn<List<T>, String> {
+  static final class WriteFn<T extends SpecificRecordBase> extends DoFn<List<byte[]>, String> {
     private final String directory;
     private final String schemaJson;
     private final Comparator<T> order;
+    private final Coder<T> coder;
 
-    WriteFn(String directory, String schemaJson, Comparator<T> order) {
+    WriteFn(String directory, String schemaJson, Comparator<T> order, Coder<T> coder) {
       this.directory = directory;
       this.schemaJson = schemaJson;
       this.order = order;
+      this.coder = coder;
     }
 
     @ProcessElement
-    public void process(@Element List<T> rows, OutputReceiver<String> out) throws IOException {
-      List<T> sorted = new ArrayList<>(rows);
+    public void process(@Element List<byte[]> packed, OutputReceiver<String> out)
+        throws IOException {
+      List<T> sorted = new ArrayList<>();
+      for (byte[] array : packed) {
+        sorted.addAll(Packed.unpack(array, coder));
+      }
       sorted.sort(order);
       Schema schema = new Schema.Parser().parse(schemaJson);
       ResourceId file =

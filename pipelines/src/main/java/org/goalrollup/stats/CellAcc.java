@@ -81,6 +81,11 @@ public final class CellAcc {
     public void addInto(CellAcc sum, CellAcc value) {
       sum.merge(value);
     }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<CellAcc> coder() {
+      return Coder.of();
+    }
   }
 
   public boolean isZero() {

@@ -2,15 +2,11 @@ package org.goalrollup.stats;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -18,9 +14,6 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import org.goalrollup.Buckets;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Milestone;
 import org.goalrollup.model.ProjectFacts;
@@ -42,7 +35,6 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
   private final Period period;
   private final SectorMatcher sectors;
   private final long thresholdCents;
-  private final int buckets;
 
   public ComputeCells(
       PCollection<EnterpriseFacts> enterprises,
@@ -52,9 +44,7 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
       PCollectionView<List<String>> districts,
       Period period,
       SectorMatcher sectors,
-      long thresholdCents,
-      int buckets) {
-    this.buckets = buckets;
+      long thresholdCents) {
     this.enterprises = enterprises;
     this.projects = projects;
     this.regionMilestones = regionMilestones;
@@ -67,66 +57,39 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
 
   @Override
   public PCollection<KV<String, CellAcc>> expand(PBegin begin) {
-    int n = buckets;
-    var coder = KvCoder.of(StringUtf8Coder.of(), CellAcc.Coder.of());
-    PCollection<KV<String, CellAcc>> fromEnterprises =
+    var packed = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+    PCollection<KV<Integer, byte[]>> fromEnterprises =
         enterprises
             .apply(
                 "EnterpriseContributions",
                 ParDo.of(new EnterpriseFn(years, period, sectors)).withSideInputs(years))
-            .setCoder(coder);
-    PCollection<KV<String, CellAcc>> fromProjects =
+            .setCoder(packed);
+    PCollection<KV<Integer, byte[]>> fromProjects =
         projects
             .apply(
                 "ProjectContributions",
                 ParDo.of(new ProjectFn(years, period, sectors, thresholdCents))
                     .withSideInputs(years))
-            .setCoder(coder);
-    PCollection<KV<String, CellAcc>> fromMilestones =
+            .setCoder(packed);
+    PCollection<KV<Integer, byte[]>> fromMilestones =
         regionMilestones
             .apply(
                 "RegionMilestoneContributions",
                 ParDo.of(new RegionMilestoneFn(years, period)).withSideInputs(years))
-            .setCoder(coder);
-    PCollection<KV<String, CellAcc>> grid =
+            .setCoder(packed);
+    PCollection<KV<Integer, byte[]>> grid =
         begin
             .apply("GridSeed", Create.of(0))
             .apply(
                 "EmptyGrid",
                 ParDo.of(new GridFn(years, districts, sectors)).withSideInputs(years, districts))
-            .setCoder(coder);
+            .setCoder(packed);
     return PCollectionList.of(grid)
         .and(fromEnterprises)
         .and(fromProjects)
         .and(fromMilestones)
         .apply("AllContributions", Flatten.pCollections())
-        .apply(
-            "BucketCells",
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.integers(),
-                        TypeDescriptors.kvs(
-                            TypeDescriptors.strings(), TypeDescriptor.of(CellAcc.class))))
-                .via((KV<String, CellAcc> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), coder))
-        .apply("SumPerCell", Combine.perKey(SUM_CELLS))
-        .setCoder(KvCoder.of(VarIntCoder.of(), SUM_CELLS.coder()))
-        .apply("CellsOfBucket", ParDo.of(new CellsOfBucketFn<CellAcc>()))
-        .setCoder(coder);
-  }
-
-  /** Sums the contributions of the cells of one bucket, cell by cell. */
-  static final SumPerCellFn<CellAcc> SUM_CELLS =
-      new SumPerCellFn<>(CellAcc.sum(), CellAcc.Coder.of());
-
-  /** The cells of a bucket, one element each. */
-  public static final class CellsOfBucketFn<V>
-      extends DoFn<KV<Integer, SortedMap<String, V>>, KV<String, V>> {
-    @ProcessElement
-    public void process(
-        @Element KV<Integer, SortedMap<String, V>> bucket, OutputReceiver<KV<String, V>> out) {
-      bucket.getValue().forEach((cell, v) -> out.output(KV.of(cell, v)));
-    }
+        .apply("SumPerCell", new SumPerCell<>(CellAcc.sum()));
   }
 
   static final class EnterpriseFn extends SumInBundleFn<EnterpriseFacts, CellAcc> {
@@ -207,7 +170,7 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
   }
 
   /** One empty accumulator per cell of the grid, so cells without data still appear. */
-  static final class GridFn extends DoFn<Integer, KV<String, CellAcc>> {
+  static final class GridFn extends SumInBundleFn<Integer, CellAcc> {
     private final PCollectionView<List<Integer>> years;
     private final PCollectionView<List<String>> districts;
     private final SectorMatcher sectors;
@@ -216,19 +179,20 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
         PCollectionView<List<Integer>> years,
         PCollectionView<List<String>> districts,
         SectorMatcher sectors) {
+      super(CellAcc.sum());
       this.years = years;
       this.districts = districts;
       this.sectors = sectors;
     }
 
     @ProcessElement
-    public void process(OutputReceiver<KV<String, CellAcc>> out, ProcessContext c) {
+    public void process(ProcessContext c) {
       List<String> ds = c.sideInput(districts);
       for (int year : c.sideInput(years)) {
         org.apache.beam.sdk.metrics.Metrics.counter(PERIOD_NAMESPACE, "year." + year).inc();
         for (String s : withAll(sectors.sectorIds())) {
           for (String d : withAll(ds)) {
-            out.output(KV.of(CellKey.encode(year, s, d), new CellAcc()));
+            sum(CellKey.encode(year, s, d));
           }
         }
       }

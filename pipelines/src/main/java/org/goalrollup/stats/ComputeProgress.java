@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -23,8 +22,6 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import org.goalrollup.Buckets;
 import org.goalrollup.model.EnterpriseFacts;
 import org.goalrollup.model.Milestone;
 import org.goalrollup.model.MonthlyProgress;
@@ -60,7 +57,6 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   private final int endMonth;
   private final SectorMatcher sectors;
   private final long thresholdCents;
-  private final int buckets;
 
   public ComputeProgress(
       PCollection<EnterpriseFacts> enterprises,
@@ -71,9 +67,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
       List<Target> targets,
       int endMonth,
       SectorMatcher sectors,
-      long thresholdCents,
-      int buckets) {
-    this.buckets = buckets;
+      long thresholdCents) {
     this.enterprises = enterprises;
     this.projects = projects;
     this.regionMilestones = regionMilestones;
@@ -87,55 +81,44 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
 
   @Override
   public PCollection<MonthlyProgress> expand(PBegin begin) {
-    int n = buckets;
-    SumPerCellFn<List<CellAcc>> sumSeries = new SumPerCellFn<>(new SeriesSum(endMonth), SERIES);
     TreeSet<String> cells = new TreeSet<>();
     for (Target t : targets) {
       cells.add(CellKey.encode(t.getYear(), t.getSectorId(), t.getDistrict()));
     }
-    PCollection<KV<String, List<CellAcc>>> fromEnterprises =
+    var packed = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+    PCollection<KV<Integer, byte[]>> fromEnterprises =
         enterprises
             .apply(
                 "EnterpriseMonths",
                 ParDo.of(new EnterpriseMonthsFn(cells, years, endMonth, sectors))
                     .withSideInputs(years))
-            .setCoder(KV_SERIES);
-    PCollection<KV<String, List<CellAcc>>> fromProjects =
+            .setCoder(packed);
+    PCollection<KV<Integer, byte[]>> fromProjects =
         projects
             .apply(
                 "ProjectMonths",
                 ParDo.of(new ProjectMonthsFn(cells, years, endMonth, sectors, thresholdCents))
                     .withSideInputs(years))
-            .setCoder(KV_SERIES);
-    PCollection<KV<String, List<CellAcc>>> fromMilestones =
+            .setCoder(packed);
+    PCollection<KV<Integer, byte[]>> fromMilestones =
         regionMilestones
             .apply(
                 "RegionMilestoneMonths",
                 ParDo.of(new RegionMilestoneMonthsFn(cells, years, endMonth)).withSideInputs(years))
-            .setCoder(KV_SERIES);
-    PCollection<KV<String, List<CellAcc>>> seeds =
+            .setCoder(packed);
+    PCollection<KV<Integer, byte[]>> seeds =
         begin
             .apply("ProgressSeed", Create.of(0))
             .apply(
                 "EmptySeries",
                 ParDo.of(new EmptySeriesFn(cells, years, endMonth)).withSideInputs(years))
-            .setCoder(KV_SERIES);
+            .setCoder(packed);
     return PCollectionList.of(seeds)
         .and(fromEnterprises)
         .and(fromProjects)
         .and(fromMilestones)
         .apply("AllMonths", Flatten.pCollections())
-        .apply(
-            "BucketSeries",
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.integers(), KV_SERIES.getEncodedTypeDescriptor()))
-                .via((KV<String, List<CellAcc>> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KV_SERIES))
-        .apply("SumPerTargetCell", Combine.perKey(sumSeries))
-        .setCoder(KvCoder.of(VarIntCoder.of(), sumSeries.coder()))
-        .apply("SeriesOfBucket", ParDo.of(new ComputeCells.CellsOfBucketFn<List<CellAcc>>()))
-        .setCoder(KV_SERIES)
+        .apply("SumPerTargetCell", new SumPerCell<>(new SeriesSum(endMonth)))
         .apply(
             "ProgressRows",
             ParDo.of(new ProgressRowsFn(targets, region, endMonth)).withSideInputs(region))
@@ -211,6 +194,11 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         sum.add(new CellAcc());
       }
       ComputeProgress.addInto(sum, value);
+    }
+
+    @Override
+    public Coder<List<CellAcc>> coder() {
+      return SERIES;
     }
   }
 
@@ -328,23 +316,17 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   }
 
   /** An empty series for every target cell of a computed year, so cells without data appear. */
-  static final class EmptySeriesFn extends DoFn<Integer, KV<String, List<CellAcc>>> {
-    private final Set<String> cells;
-    private final PCollectionView<List<Integer>> years;
-    private final int endMonth;
-
+  static final class EmptySeriesFn extends BundleSeriesFn<Integer> {
     EmptySeriesFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
-      this.cells = cells;
-      this.years = years;
-      this.endMonth = endMonth;
+      super(cells, years, endMonth);
     }
 
     @ProcessElement
-    public void process(OutputReceiver<KV<String, List<CellAcc>>> out, ProcessContext c) {
+    public void process(ProcessContext c) {
       Set<Integer> computed = new java.util.HashSet<>(c.sideInput(years));
       for (String cell : cells) {
         if (computed.contains(CellKey.decode(cell).year())) {
-          out.output(KV.of(cell, emptySeries(endMonth)));
+          sum(cell);
         }
       }
     }

@@ -3,19 +3,30 @@ package org.goalrollup.stats;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
+import org.goalrollup.Buckets;
+import org.goalrollup.Packed;
 
 /**
- * A DoFn that adds up what it would output per key within a bundle and outputs one sum per key when
- * the bundle ends: combining before the shuffle, so the shuffle carries one element per key and
- * bundle instead of one per input element. Subclasses call {@link #add} from their
- * {@code @ProcessElement}. The keys are cells of the grid, so the map is bounded by the grid's
- * size; inputs are in the global window (a batch pipeline).
+ * A DoFn that adds up what it would output per cell within a bundle, and when the bundle ends
+ * outputs the sums packed per bucket ({@link Packed}): combining before the shuffle, so the shuffle
+ * carries one byte array per bucket and bundle instead of one element per input element or cell.
+ * {@link SumPerCell} adds the arrays up after the shuffle. Subclasses call {@link #add} or {@link
+ * #sum} from their {@code @ProcessElement}. The keys are cells of the grid, so the map is bounded
+ * by the grid's size; inputs are in the global window (a batch pipeline).
  */
-public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<String, V>> {
+public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<Integer, byte[]>> {
+  /**
+   * Buckets of the cell sums. A grid has some thousands of cells, so a few buckets give every
+   * runner enough parallel work for adding them up.
+   */
+  public static final int BUCKETS = 16;
+
   private final Sum<V> sum;
   private transient Map<String, V> sums;
 
@@ -41,12 +52,22 @@ public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<String, V
   @FinishBundle
   public void finishBundle(FinishBundleContext c) {
     // in key order, so that a bundle's output does not depend on hashing
+    Packed.Buffers<KV<String, V>> buffers =
+        new Packed.Buffers<>(KvCoder.of(StringUtf8Coder.of(), sum.coder()), BUCKETS);
     for (Map.Entry<String, V> e : new TreeMap<>(sums).entrySet()) {
-      c.output(
-          KV.of(e.getKey(), e.getValue()),
-          BoundedWindow.TIMESTAMP_MIN_VALUE,
-          GlobalWindow.INSTANCE);
+      int b = Buckets.of(e.getKey(), BUCKETS);
+      output(c, b, buffers.add(b, KV.of(e.getKey(), e.getValue())));
+    }
+    byte[][] rest = buffers.drain();
+    for (int b = 0; b < rest.length; b++) {
+      output(c, b, rest[b]);
     }
     sums = null;
+  }
+
+  private void output(FinishBundleContext c, int bucket, byte[] packed) {
+    if (packed != null) {
+      c.output(KV.of(bucket, packed), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+    }
   }
 }

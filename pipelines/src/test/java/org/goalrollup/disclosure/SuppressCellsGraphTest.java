@@ -94,7 +94,7 @@ class SuppressCellsGraphTest {
     PCollection<KV<String, String>> statuses =
         p.apply(
                 new ComputeContributorStats(
-                    enterprises, projects, years, Period.allYears(), SECTORS, 500000, 4))
+                    enterprises, projects, years, Period.allYears(), SECTORS, 500000))
             .apply(new SuppressCells(DisclosureRules.defaults()));
     // codes per group (production, investment, rd): F free, N frequency, K dominance,
     // D secondary
