@@ -1,5 +1,8 @@
 package org.goalrollup.stats;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,22 +20,58 @@ public final class SectorMatcher implements Serializable {
   public static final String ALL = "ALL";
 
   private final List<String> sectorIds;
-  private final List<String[]> prefixes = new ArrayList<>();
-  private final Map<String, List<String>> byEnterprise = new HashMap<>();
+  private transient List<String[]> prefixes = new ArrayList<>();
+  private transient Map<String, List<String>> byEnterprise = new HashMap<>();
 
   public SectorMatcher(List<SectorRule> rules) {
     TreeSet<String> ids = new TreeSet<>();
     for (SectorRule r : rules) {
       ids.add(r.getSectorId());
-      if (r.getMatchType() == MatchType.INDUSTRY_PREFIX) {
-        prefixes.add(new String[] {r.getMatchValue(), r.getSectorId()});
-      } else {
-        byEnterprise
-            .computeIfAbsent(r.getMatchValue(), k -> new ArrayList<>())
-            .add(r.getSectorId());
-      }
+      add(r.getMatchType() == MatchType.INDUSTRY_PREFIX, r.getMatchValue(), r.getSectorId());
     }
     this.sectorIds = List.copyOf(ids);
+  }
+
+  private void add(boolean prefix, String value, String sectorId) {
+    if (prefix) {
+      prefixes.add(new String[] {value, sectorId});
+    } else {
+      byEnterprise.computeIfAbsent(value, k -> new ArrayList<>()).add(sectorId);
+    }
+  }
+
+  /**
+   * The rules travel as plain strings (writeUTF), not as Java's default form of the maps. A matcher
+   * is part of every DoFn that fans out to sectors, and Beam's direct runner serializes a ParDo's
+   * DoFn again for every bundle it evaluates; with a national sectors.csv (thousands of ENTERPRISE
+   * rules) the default form was a visible share of the run (JFR: HashMap.writeObject/readObject).
+   */
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    out.writeInt(prefixes.size());
+    for (String[] p : prefixes) {
+      out.writeUTF(p[0]);
+      out.writeUTF(p[1]);
+    }
+    out.writeInt(byEnterprise.values().stream().mapToInt(List::size).sum());
+    for (Map.Entry<String, List<String>> e : byEnterprise.entrySet()) {
+      for (String sector : e.getValue()) {
+        out.writeUTF(e.getKey());
+        out.writeUTF(sector);
+      }
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    prefixes = new ArrayList<>();
+    byEnterprise = new HashMap<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      add(true, in.readUTF(), in.readUTF());
+    }
+    for (int i = in.readInt(); i > 0; i--) {
+      add(false, in.readUTF(), in.readUTF());
+    }
   }
 
   /** Sector ids of sectors.csv, sorted, without ALL. */
