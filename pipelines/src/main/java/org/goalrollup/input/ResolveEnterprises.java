@@ -1,6 +1,7 @@
 package org.goalrollup.input;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -111,7 +112,8 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
     final List<Investment> investment = new ArrayList<>();
 
     static SortedMap<String, Group> of(CoGbkResult g) {
-      SortedMap<String, Group> m = new TreeMap<>();
+      // hashed while filling (a bucket holds millions of rows), sorted once at the end
+      Map<String, Group> m = new HashMap<>();
       for (byte[] packed : g.getAll(REGISTER_PACKED)) {
         for (Enterprise r : Packed.unpack(packed, REGISTER_CODER)) {
           at(m, r.getEnterpriseId()).register.add(r);
@@ -137,10 +139,10 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
           at(m, r.getEnterpriseId()).investment.add(r);
         }
       }
-      return m;
+      return new TreeMap<>(m);
     }
 
-    private static Group at(SortedMap<String, Group> m, String id) {
+    private static Group at(Map<String, Group> m, String id) {
       return m.computeIfAbsent(id, k -> new Group());
     }
   }

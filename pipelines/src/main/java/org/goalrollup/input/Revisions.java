@@ -42,6 +42,10 @@ public final class Revisions {
     Outcome<T> out = new Outcome<>();
     for (Map.Entry<String, List<T>> entry : byKey.entrySet()) {
       List<T> group = entry.getValue();
+      if (group.size() == 1) {
+        out.inForce.add(group.get(0)); // the common case: nothing to compare
+        continue;
+      }
       // Stable order whatever order the runner delivered the rows in.
       group.sort(Comparator.comparingLong(Records::line));
       int top = Integer.MIN_VALUE;
@@ -59,7 +63,7 @@ public final class Revisions {
       T first = atTop.get(0);
       boolean identical = true;
       for (T r : atTop) {
-        identical &= Records.sameValues(first, r);
+        identical &= r == first || Records.sameValues(first, r);
       }
       if (identical) {
         out.inForce.add(first);

@@ -70,10 +70,9 @@ public final class ReviewChecks {
   static void valueAdded(String id, Production p, ReviewRules rules, List<ReviewFlag> out) {
     BigDecimal va = p.getValueAdded();
     BigDecimal ov = p.getOutputValue();
-    String read = "value_added=" + amount(va) + "; output_value=" + amount(ov);
     if (va.compareTo(ov) > 0) {
       if (rules.enabled(ReviewRule.VA_ABOVE_OUTPUT)) {
-        out.add(flag(ReviewRule.VA_ABOVE_OUTPUT, rules, id, p, read));
+        out.add(flag(ReviewRule.VA_ABOVE_OUTPUT, rules, id, p, observedValueAdded(va, ov)));
       }
       return; // the ratio is over 1: VA_ABOVE_OUTPUT's case, not flagged twice
     }
@@ -90,7 +89,7 @@ public final class ReviewChecks {
               rules,
               id,
               p,
-              read
+              observedValueAdded(va, ov)
                   + "; ratio="
                   + va.divide(ov, 4, RoundingMode.HALF_EVEN).toPlainString()
                   + "; range="
@@ -98,6 +97,11 @@ public final class ReviewChecks {
                   + ".."
                   + max.toPlainString()));
     }
+  }
+
+  /** What VA_ABOVE_OUTPUT and VA_RATIO read; built only for a flag (it is per row otherwise). */
+  private static String observedValueAdded(BigDecimal va, BigDecimal ov) {
+    return "value_added=" + amount(va) + "; output_value=" + amount(ov);
   }
 
   /**
