@@ -153,11 +153,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
 
   /** One enterprise's contributions for the periods ending in months 1..M of {@code year}. */
   static List<CellAcc> enterpriseSeries(EnterpriseFacts facts, int year, int endMonth) {
-    List<CellAcc> s = new ArrayList<>(endMonth);
-    for (int m = 1; m <= endMonth; m++) {
-      s.add(EnterpriseContributions.of(facts, year, new Period(year, m)));
-    }
-    return s;
+    return EnterpriseContributions.series(facts, year, endMonth);
   }
 
   /** Adds {@code from} month by month into {@code into}. */
