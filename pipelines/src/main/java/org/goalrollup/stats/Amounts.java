@@ -19,6 +19,18 @@ public final class Amounts {
     return amount.movePointRight(2).longValueExact();
   }
 
+  /**
+   * {@code total + |v|} for a {@code total} >= 0, or -1 once that leaves the range of a long (and
+   * for any {@code total} < 0): a bound on every sum of a subset of the values added, in any order.
+   */
+  static long addAbsolute(long total, long v) {
+    if (total < 0 || v == Long.MIN_VALUE) {
+      return -1;
+    }
+    long sum = total + Math.abs(v);
+    return sum < 0 ? -1 : sum;
+  }
+
   public static BigDecimal decimal(long cents) {
     return BigDecimal.valueOf(cents, 2);
   }

@@ -133,11 +133,13 @@ public final class EnterpriseContributions {
         return null;
       }
       long va = cents(p.getValueAdded());
-      bound = addAbs(bound, va);
+      bound = Amounts.addAbsolute(bound, va);
       if (current) {
         long ov = cents(p.getOutputValue());
         long rev = cents(p.getRevenue());
-        bound = addAbs(addAbs(addAbs(bound, ov), rev), p.getEmployees());
+        bound = Amounts.addAbsolute(bound, ov);
+        bound = Amounts.addAbsolute(bound, rev);
+        bound = Amounts.addAbsolute(bound, p.getEmployees());
         any[m] = true;
         output[m] += ov;
         valueAdded[m] += va;
@@ -160,7 +162,8 @@ public final class EnterpriseContributions {
     for (RdRecord r : facts.getRd()) {
       if (r.getYear() == year) {
         long expenditure = cents(r.getRdExpenditure());
-        bound = addAbs(addAbs(bound, expenditure), r.getRdPersonnel());
+        bound = Amounts.addAbsolute(bound, expenditure);
+        bound = Amounts.addAbsolute(bound, r.getRdPersonnel());
         rdExpenditure += expenditure;
         rdPersonnel += r.getRdPersonnel();
       }
@@ -219,15 +222,6 @@ public final class EnterpriseContributions {
       }
     }
     return series;
-  }
-
-  /** {@code total + |v|}, or -1 once that leaves the range of a long. */
-  private static long addAbs(long total, long v) {
-    if (total < 0 || v == Long.MIN_VALUE) {
-      return -1;
-    }
-    long sum = total + Math.abs(v);
-    return sum < 0 ? -1 : sum;
   }
 
   /** The register counts: high-tech on {@code day}, R&D centres by level. */
