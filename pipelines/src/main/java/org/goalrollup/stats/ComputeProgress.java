@@ -136,11 +136,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
 
   /** One enterprise's contributions for the periods ending in months 1..M of {@code year}. */
   static List<CellAcc> enterpriseSeries(EnterpriseFacts facts, int year, int endMonth) {
-    List<CellAcc> s = new ArrayList<>(endMonth);
-    for (int m = 1; m <= endMonth; m++) {
-      s.add(EnterpriseContributions.of(facts, year, new Period(year, m)));
-    }
-    return s;
+    return EnterpriseContributions.series(facts, year, endMonth);
   }
 
   /** Adds {@code from} month by month into {@code into}. */
@@ -262,14 +258,10 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     @ProcessElement
     public void process(@Element ProjectFacts project, ProcessContext c) {
       for (int year : c.sideInput(years)) {
-        Map<String, CellAcc> byCell = null;
+        List<Map<String, CellAcc>> months =
+            ProjectContributions.series(project, year, endMonth, sectors, thresholdCents);
         for (int m = 1; m <= endMonth; m++) {
-          if (byCell == null || reportsIn(project, year, m)) {
-            byCell =
-                ProjectContributions.of(
-                    project, year, new Period(year, m), sectors, thresholdCents);
-          }
-          for (Map.Entry<String, CellAcc> e : byCell.entrySet()) {
+          for (Map.Entry<String, CellAcc> e : months.get(m - 1).entrySet()) {
             if (cells.contains(e.getKey())) {
               sum(e.getKey()).get(m - 1).merge(e.getValue());
             }
