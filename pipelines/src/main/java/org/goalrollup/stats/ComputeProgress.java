@@ -9,7 +9,6 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -34,19 +33,18 @@ import org.goalrollup.model.Target;
  * Follows every target month by month: enterprise facts, project facts and the milestones without
  * an enterprise go in; for each target of a computed year, one row per month m = 1..M comes out
  * holding its indicator for months 1..m, exactly what an {@code --asOf=Y-m} run reports for that
- * cell. The sums reuse {@link EnterpriseContributions} and {@link ProjectContributions} with the
- * period ending in m, so the monthly figures cannot drift from the summary's definitions.
+ * cell. The sums come from {@link EnterpriseContributions#series} and {@link
+ * ProjectContributions#series}: one pass over each enterprise's or project's records, tested equal
+ * to the summary's own {@code of()} for every period ending in m, so the monthly figures cannot
+ * drift from the summary's definitions.
  *
  * <p>Only the cells that have a target are followed. Each DoFn adds up its bundle's series per cell
- * before anything is shuffled, so the shuffle carries a few series per bundle, not one element per
- * enterprise.
+ * before anything is shuffled, and packs them per bucket ({@link SumInBundleFn}), so the shuffle
+ * carries a few byte arrays per bundle, not one element per enterprise.
  */
 public final class ComputeProgress extends PTransform<PBegin, PCollection<MonthlyProgress>> {
   /** The cumulative sums of one cell for months 1..1, 1..2, ..., 1..M. */
   static final Coder<List<CellAcc>> SERIES = ListCoder.of(CellAcc.Coder.of());
-
-  private static final Coder<KV<String, List<CellAcc>>> KV_SERIES =
-      KvCoder.of(StringUtf8Coder.of(), SERIES);
 
   private final PCollection<EnterpriseFacts> enterprises;
   private final PCollection<ProjectFacts> projects;
@@ -269,20 +267,6 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         }
       }
     }
-  }
-
-  /**
-   * Whether the project has a record in month m of {@code year} or of the year before. If not, its
-   * contributions for months 1..m are those for 1..m-1: the same records are current, previous and
-   * latest.
-   */
-  static boolean reportsIn(ProjectFacts project, int year, int m) {
-    for (org.goalrollup.model.Investment r : project.getRecords()) {
-      if (r.getMonth() == m && (r.getYear() == year || r.getYear() == year - 1)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Milestones without an enterprise count only in sector ALL, district ALL. */
