@@ -1,10 +1,13 @@
 package org.goalrollup.input;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
@@ -33,7 +36,41 @@ public final class CsvFiles {
 
   /** A reader that fails on bytes that are not valid in the charset instead of guessing. */
   public static CsvReader open(ResourceId id, String charset) throws IOException {
-    ReadableByteChannel ch = FileSystems.open(id);
+    return reader(FileSystems.open(id), charset, 1, true);
+  }
+
+  /**
+   * A reader of one chunk of a file (see {@link CsvSplitter}), as strict as {@link #open}: it reads
+   * the bytes from {@code chunk.start()} to {@code chunk.end()} only and counts lines from {@code
+   * chunk.firstLine()}. A byte-order mark is ignored only at the start of the file.
+   */
+  static CsvReader openChunk(ResourceId id, String charset, CsvSplitter.Chunk chunk)
+      throws IOException {
+    return openChunk(FileSystems.open(id), charset, chunk);
+  }
+
+  /** {@link #openChunk(ResourceId, String, CsvSplitter.Chunk)} on a channel at the file start. */
+  static CsvReader openChunk(ReadableByteChannel file, String charset, CsvSplitter.Chunk chunk)
+      throws IOException {
+    try {
+      if (file instanceof SeekableByteChannel seekable) {
+        seekable.position(chunk.start());
+      } else {
+        skip(file, chunk.start());
+      }
+    } catch (IOException | RuntimeException e) {
+      file.close();
+      throw e;
+    }
+    return reader(
+        new RangeChannel(file, chunk.end() - chunk.start()),
+        charset,
+        chunk.firstLine(),
+        chunk.start() == 0);
+  }
+
+  private static CsvReader reader(
+      ReadableByteChannel ch, String charset, long firstLine, boolean atFileStart) {
     Reader r =
         Channels.newReader(
             ch,
@@ -42,7 +79,68 @@ public final class CsvFiles {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT),
             -1);
-    return new CsvReader(new BufferedReader(r, 1 << 16));
+    return new CsvReader(new BufferedReader(r, 1 << 16), firstLine, atFileStart);
+  }
+
+  /** Reads and drops {@code n} bytes, for a file system whose channels cannot seek. */
+  private static void skip(ReadableByteChannel ch, long n) throws IOException {
+    ByteBuffer scratch = ByteBuffer.allocate(1 << 16);
+    long left = n;
+    while (left > 0) {
+      scratch.clear();
+      if (left < scratch.capacity()) {
+        scratch.limit((int) left);
+      }
+      int got = ch.read(scratch);
+      if (got < 0) {
+        throw new EOFException(
+            "the file ended before byte " + n + " (was it changed while it was being read?)");
+      }
+      left -= got;
+    }
+  }
+
+  /** The next {@code left} bytes of a channel, then end of input; closing closes the channel. */
+  private static final class RangeChannel implements ReadableByteChannel {
+    private final ReadableByteChannel in;
+    private long left;
+
+    RangeChannel(ReadableByteChannel in, long length) {
+      this.in = in;
+      this.left = length;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n;
+      if (dst.remaining() <= left) {
+        n = in.read(dst);
+      } else {
+        ByteBuffer part = dst.slice();
+        part.limit((int) left);
+        n = in.read(part);
+        if (n > 0) {
+          dst.position(dst.position() + n);
+        }
+      }
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return in.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /** Reads the header (the first record) of a file, failing with file/line/column if unusable. */

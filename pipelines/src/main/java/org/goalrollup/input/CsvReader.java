@@ -28,11 +28,28 @@ public final class CsvReader implements Closeable {
   private final char[] buf = new char[1 << 16];
   private int pos;
   private int len;
-  private long line = 1;
+  private long line;
   private boolean started;
 
   public CsvReader(Reader in) {
+    this(in, 1, true);
+  }
+
+  /**
+   * A reader of part of a file that begins where a record may start ({@link CsvSplitter} finds such
+   * places): physical lines are counted from {@code firstLine}, and a leading byte-order mark is
+   * ignored only if {@code atFileStart} (elsewhere it is text, as it would be to a reader of the
+   * whole file).
+   */
+  CsvReader(Reader in, long firstLine, boolean atFileStart) {
     this.in = in;
+    this.line = firstLine;
+    this.started = !atFileStart;
+  }
+
+  /** The physical line (1-based) of the reader's position. */
+  long line() {
+    return line;
   }
 
   /** Returns the next record, or null at the end of the input. */

@@ -56,4 +56,15 @@ public final class Header implements Serializable {
   public int size() {
     return size;
   }
+
+  /** Equal headers find every column at the same position (ParseCsvFile's coder relies on it). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Header h && size == h.size && index.equals(h.index);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * size + index.hashCode();
+  }
 }

@@ -55,8 +55,9 @@ public final class Progress {
         .forEach(
             (k, v) -> {
               // A runner may list a counter before the step has counted anything; a file's
-              // count is added once, at the end of the file, so 0 means "not yet" (an empty file
-              // is still in the end-of-run summary).
+              // count is added once, whole, when ParseCsvFile has found the file's records (before
+              // it parses them in chunks), so 0 means "not yet" (an empty file is still in the
+              // end-of-run summary).
               if (k.endsWith(".read") && v > 0) {
                 String file = k.substring(0, k.length() - ".read".length());
                 say("read " + file, "rollup: read " + file + " (" + v + " rows)");

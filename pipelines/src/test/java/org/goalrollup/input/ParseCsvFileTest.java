@@ -9,13 +9,19 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -319,5 +325,124 @@ class ParseCsvFileTest {
               return null;
             });
     p.run();
+  }
+
+  /**
+   * The file cut into chunks of a few dozen bytes gives the rows, rejects, line numbers, raw text
+   * and counters of the file in one chunk. The first cut falls inside a record whose quoted note
+   * spans three lines, so the chunk must run on to the end of that record. Lines and counts are
+   * counted by hand in the fixture text.
+   */
+  @Test
+  void chunksGiveTheRowsRejectsAndCountsOfTheWholeFile() throws IOException {
+    String first =
+        HEADER
+            + ",note\n" // line 1
+            + "E1,2020,6,Y,10,1,9,5,\n" // line 2: good
+            + "E2,2020,6,Y,10,1,-9,5,\n"; // line 3: negative revenue
+    String multiLine = "E3,2020,6,Y,10,1,9,5,\"a\nb,\"\"c\"\"\nd\""; // lines 4-6: good
+    String rest =
+        "\n"
+            + "\r\n" // line 7: blank
+            + "E4,2020,6,Y,\"10\"x,1,9,5,\n" // line 8: text after a closing quote
+            + "E5,2020,6,Y,10,1,9,5\r" // line 9: 8 fields, lone CR
+            + "E6,2020,6,Y,10,1,9,5,\"x\r\ny\"\r\n" // lines 10-11: good
+            + "E7,2020,6,Y,10,1,9,5,\"open\nE8,2020,6,Y,10,1,9,5,\n"; // 12-13: unterminated
+    String text = first + multiLine + rest;
+    writeFile(text, StandardCharsets.UTF_8);
+    int header = (HEADER + ",note\n").length();
+    long chunkBytes = first.length() - header + 5;
+    List<CsvSplitter.Chunk> chunks;
+    try (var ch = Files.newByteChannel(dir.resolve("production.csv"))) {
+      chunks = CsvSplitter.chunks(ch, "UTF-8", chunkBytes);
+    }
+    assertTrue(chunks.size() >= 3, chunks.toString());
+    assertEquals(header, chunks.get(0).start());
+    assertEquals((first + multiLine + "\n").length(), chunks.get(0).end(), chunks.toString());
+
+    ParseCsvFile<Production, Production> whole = parse("UTF-8");
+    ParseCsvFile<Production, Production> chunked = parse("UTF-8").withChunkBytes(chunkBytes);
+    for (var t : List.of(whole, chunked)) {
+      String name = t == whole ? "Whole" : "Chunked";
+      PCollectionTuple out = p.apply(name, t);
+      PAssert.that(
+              describe(
+                  name + "Accepted", out.get(t.accepted()), ParseCsvFileTest::describeProduction))
+          .containsInAnyOrder(
+              "E1|2020|6|true|10.00|1.00|9.00|5|2",
+              "E3|2020|6|true|10.00|1.00|9.00|5|4",
+              "E6|2020|6|true|10.00|1.00|9.00|5|10");
+      PAssert.that(
+              describe(name + "Rejects", out.get(t.rejects()), ParseCsvFileTest::describeReject))
+          .containsInAnyOrder(
+              "production.csv|3|OUT_OF_RANGE|E2,2020,6,Y,10,1,-9,5,",
+              "production.csv|8|MALFORMED_ROW|E4,2020,6,Y,\"10\"x,1,9,5,",
+              "production.csv|9|MALFORMED_ROW|E5,2020,6,Y,10,1,9,5",
+              "production.csv|12|MALFORMED_ROW|E7,2020,6,Y,10,1,9,5,\"open\nE8,2020,6,Y,10,1,9,5,\n");
+    }
+    PipelineResult result = p.run();
+    for (String step : List.of("Whole", "Chunked")) {
+      assertEquals(7L, counter(result, step, InputCounters.read(InputFile.PRODUCTION)), step);
+      assertEquals(3L, counter(result, step, InputCounters.valid(InputFile.PRODUCTION)), step);
+      assertEquals(
+          3L,
+          counter(
+              result, step, InputCounters.rejectedName(InputFile.PRODUCTION, Reason.MALFORMED_ROW)),
+          step);
+      assertEquals(
+          1L,
+          counter(
+              result, step, InputCounters.rejectedName(InputFile.PRODUCTION, Reason.OUT_OF_RANGE)),
+          step);
+    }
+  }
+
+  /** Bytes not valid in the charset, in a late chunk, fail the run as they fail a whole file. */
+  @Test
+  void invalidBytesInALaterChunkFailTheRunNamingTheFile() throws IOException {
+    StringBuilder rows = new StringBuilder(HEADER).append('\n');
+    for (int i = 0; i < 6000; i++) {
+      rows.append("E").append(i).append(",2020,1,Y,10,1,9,5\n");
+    }
+    byte[] good = rows.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "E9,2020,1,Y,10,1,\u00ff,5\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] file = java.util.Arrays.copyOf(good, good.length + bad.length);
+    System.arraycopy(bad, 0, file, good.length, bad.length);
+    Files.write(dir.resolve("production.csv"), file);
+    p.apply("ParseProduction", parse("UTF-8").withChunkBytes(16 * 1024));
+    Exception e = assertThrows(Exception.class, p::run);
+    StringBuilder messages = new StringBuilder();
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      messages.append(c.getMessage()).append('\n');
+    }
+    assertTrue(
+        messages
+            .toString()
+            .contains(
+                "production.csv: bytes that are not valid UTF-8"
+                    + " (try --charset=GB18030 or --charset=UTF-8)"),
+        messages.toString());
+  }
+
+  private static <T> PCollection<String> describe(
+      String name, PCollection<T> records, SerializableFunction<T, String> how) {
+    return records.apply(name, MapElements.into(TypeDescriptors.strings()).via(how));
+  }
+
+  /** A counter of the input namespace as counted inside one top-level step. */
+  private static long counter(PipelineResult result, String step, String name) {
+    long sum = 0;
+    for (MetricResult<Long> c :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(InputCounters.NAMESPACE, name))
+                    .addStep(step)
+                    .build())
+            .getCounters()) {
+      sum += c.getAttempted();
+    }
+    return sum;
   }
 }
