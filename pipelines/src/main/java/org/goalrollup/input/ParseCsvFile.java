@@ -46,6 +46,10 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
   private final RowParser<T> parser;
   private final Packer<T, A> packer;
   private final Coder<A> coder;
+
+  /** Chunk size from the file's size ({@link CsvSplitter#chunkBytes}). */
+  private static final long AUTOMATIC = 0;
+
   private final long chunkBytes;
   private final TupleTag<A> accepted = new TupleTag<>() {};
   private final TupleTag<Reject> rejects = new TupleTag<>() {};
@@ -64,7 +68,7 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
       RowParser<T> parser,
       Packer<T, A> packer,
       Coder<A> coder) {
-    this(inputDir, file, charset, parser, packer, coder, CsvSplitter.DEFAULT_CHUNK_BYTES);
+    this(inputDir, file, charset, parser, packer, coder, AUTOMATIC);
   }
 
   private ParseCsvFile(
@@ -85,9 +89,9 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
   }
 
   /**
-   * The same parse with chunks of about {@code chunkBytes} of the file each (default {@value
-   * CsvSplitter#DEFAULT_CHUNK_BYTES}); tests use tiny chunks. Use the tags of the returned
-   * transform.
+   * The same parse with chunks of about {@code chunkBytes} of the file each (by default {@link
+   * CsvSplitter#chunkBytes} from the file's size and the worker's cores); tests use tiny chunks.
+   * Use the tags of the returned transform.
    */
   public ParseCsvFile<T, A> withChunkBytes(long chunkBytes) {
     if (chunkBytes < 1) {
@@ -158,9 +162,14 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
       } catch (InputException e) {
         throw new IOException(e.getMessage(), e);
       }
+      long size = chunkBytes;
+      if (size == AUTOMATIC) {
+        long fileBytes = FileSystems.matchSingleFileSpec(id.toString()).sizeBytes();
+        size = CsvSplitter.chunkBytes(fileBytes, Runtime.getRuntime().availableProcessors());
+      }
       List<CsvSplitter.Chunk> chunks;
       try (ReadableByteChannel ch = FileSystems.open(id)) {
-        chunks = CsvSplitter.chunks(ch, charset, chunkBytes);
+        chunks = CsvSplitter.chunks(ch, charset, size);
       }
       long rows = 0;
       for (int i = 0; i < chunks.size(); i++) {

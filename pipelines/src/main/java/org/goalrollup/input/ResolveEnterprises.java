@@ -167,8 +167,12 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
       if (r.facts != null) {
         // The text of an in-force row is not needed past this point (its rejection would have
         // happened here): dropping it saves about a third of the memory the facts take.
+        // Every row shares the register's id instead of its own decoded copy: 9M strings fewer
+        // in memory at national scale, where the facts are the run's largest live set.
+        String id = r.facts.getEnterprise().getEnterpriseId();
         for (Production p : r.facts.getProduction()) {
           p.setRaw("");
+          p.setEnterpriseId(id);
         }
         out.get(FACTS).output(r.facts);
       }

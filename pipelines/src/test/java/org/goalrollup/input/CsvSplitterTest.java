@@ -33,6 +33,18 @@ import org.junit.jupiter.api.Test;
 class CsvSplitterTest {
   private static final Charset GB18030 = Charset.forName("GB18030");
 
+  // ---- Chunk size ----
+
+  @Test
+  void twoChunksPerCoreForALargeFileAndNoneUnderTheMinimum() {
+    long mb = 1L << 20;
+    // the national production file (437,376,684 bytes) on 2 cores: 4 chunks
+    assertEquals(109_344_171L, CsvSplitter.chunkBytes(437_376_684L, 2));
+    assertEquals(CsvSplitter.MIN_CHUNK_BYTES, CsvSplitter.chunkBytes(20 * mb, 2));
+    assertEquals(CsvSplitter.MIN_CHUNK_BYTES, CsvSplitter.chunkBytes(0, 2));
+    assertEquals(10 * mb, CsvSplitter.chunkBytes(160 * mb, 8));
+  }
+
   // ---- Hand-computed chunks ----
 
   @Test
