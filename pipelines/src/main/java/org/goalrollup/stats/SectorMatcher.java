@@ -1,9 +1,12 @@
 package org.goalrollup.stats;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,63 +18,72 @@ import org.goalrollup.model.SectorRule;
 /**
  * Sector membership from sectors.csv: INDUSTRY_PREFIX rules match industry codes that start with
  * the rule's value, ENTERPRISE rules match an enterprise id. Everyone is also in {@code ALL}.
+ *
+ * <p>The rules are kept as one byte array and indexed on first use. A matcher is part of every DoFn
+ * that fans out to sectors, and Beam's direct runner serializes and deserializes a ParDo's DoFn
+ * again for every bundle it evaluates, only to inspect it; with a national sectors.csv (thousands
+ * of ENTERPRISE rules) Java's default form of the index maps was 3-5% of the run's CPU (JFR:
+ * HashMap.writeObject and readObject). A byte array is copied, and the copies that are only
+ * inspected are never indexed.
  */
 public final class SectorMatcher implements Serializable {
   public static final String ALL = "ALL";
 
   private final List<String> sectorIds;
-  private transient List<String[]> prefixes = new ArrayList<>();
-  private transient Map<String, List<String>> byEnterprise = new HashMap<>();
+
+  /** The rules: a count, then (is prefix, match value, sector id) per rule. */
+  private final byte[] rules;
+
+  private transient volatile Index index;
 
   public SectorMatcher(List<SectorRule> rules) {
     TreeSet<String> ids = new TreeSet<>();
-    for (SectorRule r : rules) {
-      ids.add(r.getSectorId());
-      add(r.getMatchType() == MatchType.INDUSTRY_PREFIX, r.getMatchValue(), r.getSectorId());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(rules.size());
+      for (SectorRule r : rules) {
+        ids.add(r.getSectorId());
+        out.writeBoolean(r.getMatchType() == MatchType.INDUSTRY_PREFIX);
+        out.writeUTF(r.getMatchValue());
+        out.writeUTF(r.getSectorId());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     this.sectorIds = List.copyOf(ids);
+    this.rules = bytes.toByteArray();
   }
 
-  private void add(boolean prefix, String value, String sectorId) {
-    if (prefix) {
-      prefixes.add(new String[] {value, sectorId});
-    } else {
-      byEnterprise.computeIfAbsent(value, k -> new ArrayList<>()).add(sectorId);
-    }
-  }
+  /** The rules indexed for matching. */
+  private static final class Index {
+    final List<String[]> prefixes = new ArrayList<>();
+    final Map<String, List<String>> byEnterprise = new HashMap<>();
 
-  /**
-   * The rules travel as plain strings (writeUTF), not as Java's default form of the maps. A matcher
-   * is part of every DoFn that fans out to sectors, and Beam's direct runner serializes a ParDo's
-   * DoFn again for every bundle it evaluates; with a national sectors.csv (thousands of ENTERPRISE
-   * rules) the default form was a visible share of the run (JFR: HashMap.writeObject/readObject).
-   */
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
-    out.writeInt(prefixes.size());
-    for (String[] p : prefixes) {
-      out.writeUTF(p[0]);
-      out.writeUTF(p[1]);
-    }
-    out.writeInt(byEnterprise.values().stream().mapToInt(List::size).sum());
-    for (Map.Entry<String, List<String>> e : byEnterprise.entrySet()) {
-      for (String sector : e.getValue()) {
-        out.writeUTF(e.getKey());
-        out.writeUTF(sector);
+    Index(byte[] rules) {
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(rules))) {
+        for (int n = in.readInt(); n > 0; n--) {
+          boolean prefix = in.readBoolean();
+          String value = in.readUTF();
+          String sector = in.readUTF();
+          if (prefix) {
+            prefixes.add(new String[] {value, sector});
+          } else {
+            byEnterprise.computeIfAbsent(value, k -> new ArrayList<>()).add(sector);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    prefixes = new ArrayList<>();
-    byEnterprise = new HashMap<>();
-    for (int i = in.readInt(); i > 0; i--) {
-      add(true, in.readUTF(), in.readUTF());
+  private Index index() {
+    Index i = index;
+    if (i == null) {
+      i = new Index(rules); // two threads may both build it: equal indexes, either one is kept
+      index = i;
     }
-    for (int i = in.readInt(); i > 0; i--) {
-      add(false, in.readUTF(), in.readUTF());
-    }
+    return i;
   }
 
   /** Sector ids of sectors.csv, sorted, without ALL. */
@@ -84,14 +96,15 @@ public final class SectorMatcher implements Serializable {
    * first, then the matching sectors sorted, each once.
    */
   public List<String> sectorsOf(String industryCode, String enterpriseId) {
+    Index ix = index();
     TreeSet<String> s = new TreeSet<>();
-    for (String[] p : prefixes) {
+    for (String[] p : ix.prefixes) {
       if (industryCode.startsWith(p[0])) {
         s.add(p[1]);
       }
     }
     if (enterpriseId != null) {
-      s.addAll(byEnterprise.getOrDefault(enterpriseId, List.of()));
+      s.addAll(ix.byEnterprise.getOrDefault(enterpriseId, List.of()));
     }
     List<String> out = new ArrayList<>(s.size() + 1);
     out.add(ALL);
