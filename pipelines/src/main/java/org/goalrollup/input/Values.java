@@ -11,9 +11,7 @@ import java.util.regex.Pattern;
  * RowRejected} with the reason code of the contract and a detail naming the column and value.
  */
 public final class Values {
-  private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
   private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-  private static final Pattern INTEGER = Pattern.compile("-?\\d+");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern INDUSTRY_CODE = Pattern.compile("\\d{2,4}");
   private static final Pattern INDUSTRY_PREFIX = Pattern.compile("\\d{1,4}");
@@ -43,7 +41,7 @@ public final class Values {
   /** An amount in 10,000 yuan: {@code -?\d+(\.\d{1,2})?}, returned with scale 2. */
   public static BigDecimal amount(String column, String value, boolean nonNegative)
       throws RowRejected {
-    if (!AMOUNT.matcher(value).matches()) {
+    if (!isAmount(value)) {
       throw new RowRejected(
           Reason.INVALID_NUMBER,
           column,
@@ -65,6 +63,44 @@ public final class Values {
           Reason.OUT_OF_RANGE, column, column + ": " + quote(value) + " is negative");
     }
     return d;
+  }
+
+  /**
+   * Whether {@code value} is {@code -?[0-9]+(\\.[0-9]{1,2})?}. Written out rather than a regular
+   * expression: it runs for three columns of every production row, and JFR showed the regex
+   * matchers as a sixth of the parse.
+   */
+  static boolean isAmount(String value) {
+    int i = value.startsWith("-") ? 1 : 0;
+    int digits = digits(value, i);
+    if (digits == 0) {
+      return false;
+    }
+    i += digits;
+    if (i == value.length()) {
+      return true;
+    }
+    if (value.charAt(i) != '.') {
+      return false;
+    }
+    int decimals = digits(value, i + 1);
+    return decimals >= 1 && decimals <= 2 && i + 1 + decimals == value.length();
+  }
+
+  /** Whether {@code value} is {@code -?[0-9]+} (see {@link #isAmount} for why not a regex). */
+  static boolean isInteger(String value) {
+    int i = value.startsWith("-") ? 1 : 0;
+    int digits = digits(value, i);
+    return digits > 0 && i + digits == value.length();
+  }
+
+  /** The number of ASCII digits from {@code from} on. */
+  private static int digits(String value, int from) {
+    int i = from;
+    while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
   }
 
   /** A plain decimal with any number of fractional digits (price indexes, target levels). */
@@ -94,7 +130,7 @@ public final class Values {
 
   /** An integer {@code -?\d+} that fits a long. */
   public static long integer(String column, String value) throws RowRejected {
-    if (!INTEGER.matcher(value).matches() || value.replace("-", "").length() > 18) {
+    if (!isInteger(value) || value.length() - (value.startsWith("-") ? 1 : 0) > 18) {
       throw new RowRejected(
           Reason.INVALID_NUMBER, column, column + ": " + quote(value) + " is not an integer");
     }

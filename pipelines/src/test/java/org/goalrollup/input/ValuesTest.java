@@ -21,6 +21,36 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ValuesTest {
 
+  /**
+   * The hand-written amount and integer checks accept exactly what the contract's patterns accept,
+   * over many random strings from an alphabet of digits, signs, dots, spaces, letters and non-ASCII
+   * digits (the regular expressions are the independent reference).
+   */
+  @Test
+  void writtenOutChecksAgreeWithTheContractPatterns() {
+    java.util.regex.Pattern amount = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]{1,2})?");
+    java.util.regex.Pattern integer = java.util.regex.Pattern.compile("-?[0-9]+");
+    String alphabet = "0123456789-.+ e\u0660\uff11";
+    java.util.Random r = new java.util.Random(11);
+    int accepted = 0;
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int len = r.nextInt(7);
+      for (int i = 0; i < len; i++) {
+        // mostly digits, so that valid values are common
+        b.append(
+            r.nextInt(3) > 0
+                ? (char) ('0' + r.nextInt(10))
+                : alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String v = b.toString();
+      assertEquals(amount.matcher(v).matches(), Values.isAmount(v), "amount '" + v + "'");
+      assertEquals(integer.matcher(v).matches(), Values.isInteger(v), "integer '" + v + "'");
+      accepted += Values.isAmount(v) ? 1 : 0;
+    }
+    assertTrue(accepted > 10_000, "enough valid amounts drawn: " + accepted);
+  }
+
   /** Asserts the rejection's reason, its column, and that the detail names column and value. */
   private static void assertRejected(Reason reason, String column, String value, Executable parse) {
     RowRejected e = assertThrows(RowRejected.class, parse, "value '" + value + "'");
