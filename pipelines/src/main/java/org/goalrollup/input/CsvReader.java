@@ -82,6 +82,14 @@ public final class CsvReader implements Closeable {
         raw.add(read());
         // Quoted field.
         while (true) {
+          // a run of ordinary characters in the buffer is taken at once
+          int run = run(true);
+          if (run > 0) {
+            raw.add(buf, pos, run);
+            field.append(buf, pos, run);
+            pos += run;
+            continue;
+          }
           int q = read();
           if (q == EOF) {
             return new CsvRecord(
@@ -118,8 +126,11 @@ public final class CsvReader implements Closeable {
           if (u == '"') {
             return malformedToRecordEnd(start, raw, "quote inside an unquoted field");
           }
-          raw.add(read());
-          field.append((char) u);
+          // u is ordinary, so the run has at least one character; take it at once
+          int run = run(false);
+          raw.add(buf, pos, run);
+          field.append(buf, pos, run);
+          pos += run;
         }
       }
       fields.add(field.toString());
@@ -182,6 +193,22 @@ public final class CsvReader implements Closeable {
     line++;
   }
 
+  /**
+   * The number of characters from {@code pos} in the buffer up to the first one that ends or
+   * changes a field: a quote or a line break, and outside quotes also a comma.
+   */
+  private int run(boolean quoted) {
+    int i = pos;
+    while (i < len) {
+      char c = buf[i];
+      if (c == '"' || c == '\n' || c == '\r' || (!quoted && c == ',')) {
+        break;
+      }
+      i++;
+    }
+    return i - pos;
+  }
+
   private int peek() throws IOException {
     if (pos == len) {
       len = in.read(buf, 0, buf.length);
@@ -210,6 +237,16 @@ public final class CsvReader implements Closeable {
     static final int MAX_RAW = 64 * 1024;
     private final StringBuilder text = new StringBuilder();
     private long cut;
+
+    void add(char[] chars, int from, int count) {
+      int room = MAX_RAW - text.length();
+      if (count <= room) {
+        text.append(chars, from, count);
+      } else {
+        text.append(chars, from, room);
+        cut += count - room;
+      }
+    }
 
     void add(int c) {
       if (text.length() < MAX_RAW) {

@@ -1,0 +1,221 @@
+package org.goalrollup.input;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reader as it was before it took runs of ordinary characters at once: one character at a time.
+ * Kept in the tests as the reference that {@link CsvReaderRunsTest} compares the reader with.
+ */
+final class PerCharacterCsvReader implements Closeable {
+  private static final int EOF = -1;
+
+  private final Reader in;
+  private final char[] buf = new char[1 << 16];
+  private int pos;
+  private int len;
+  private long line;
+  private boolean started;
+
+  PerCharacterCsvReader(Reader in) {
+    this(in, 1, true);
+  }
+
+  /**
+   * A reader of part of a file that begins where a record may start ({@link CsvSplitter} finds such
+   * places): physical lines are counted from {@code firstLine}, and a leading byte-order mark is
+   * ignored only if {@code atFileStart} (elsewhere it is text, as it would be to a reader of the
+   * whole file).
+   */
+  PerCharacterCsvReader(Reader in, long firstLine, boolean atFileStart) {
+    this.in = in;
+    this.line = firstLine;
+    this.started = !atFileStart;
+  }
+
+  /** The physical line (1-based) of the reader's position. */
+  long line() {
+    return line;
+  }
+
+  /** Returns the next record, or null at the end of the input. */
+  public CsvRecord next() throws IOException {
+    if (!started) {
+      started = true;
+      if (peek() == '\uFEFF') {
+        read();
+      }
+    }
+    // Skip blank lines: a line break right at the start of a record.
+    while (true) {
+      int c = peek();
+      if (c == EOF) {
+        return null;
+      }
+      if (c == '\n' || c == '\r') {
+        consumeLineBreak();
+        continue;
+      }
+      break;
+    }
+    long start = line;
+    RawText raw = new RawText();
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    while (true) {
+      int c = peek();
+      if (c == '"') {
+        raw.add(read());
+        // Quoted field.
+        while (true) {
+          int q = read();
+          if (q == EOF) {
+            return new CsvRecord(
+                start,
+                List.of(),
+                raw.toString(),
+                "unterminated quoted field running to end of file");
+          }
+          raw.add(q);
+          if (q == '"') {
+            if (peek() == '"') {
+              raw.add(read());
+              field.append('"');
+            } else {
+              break;
+            }
+          } else {
+            if (q == '\n' || (q == '\r' && peek() != '\n')) {
+              line++;
+            }
+            field.append((char) q);
+          }
+        }
+        int after = peek();
+        if (after != ',' && after != '\n' && after != '\r' && after != EOF) {
+          return malformedToRecordEnd(start, raw, "text after a closing quote");
+        }
+      } else {
+        while (true) {
+          int u = peek();
+          if (u == ',' || u == '\n' || u == '\r' || u == EOF) {
+            break;
+          }
+          if (u == '"') {
+            return malformedToRecordEnd(start, raw, "quote inside an unquoted field");
+          }
+          raw.add(read());
+          field.append((char) u);
+        }
+      }
+      fields.add(field.toString());
+      field.setLength(0);
+      int sep = peek();
+      if (sep == ',') {
+        raw.add(read());
+        continue;
+      }
+      if (sep != EOF) {
+        consumeLineBreak();
+      }
+      return new CsvRecord(start, fields, raw.toString(), null);
+    }
+  }
+
+  /**
+   * After a quoting error, finds where the broken record ends by reading on leniently: a quote
+   * opens a quoted field only at a field start (a line break inside it belongs to the record), any
+   * other quote is taken as text. So a broken record that spans lines is one reject, and an opened
+   * quote that never closes runs to the end of the file.
+   */
+  private CsvRecord malformedToRecordEnd(long start, RawText raw, String why) throws IOException {
+    boolean inQuotes = false;
+    boolean atFieldStart = false;
+    while (true) {
+      int c = peek();
+      if (c == EOF) {
+        break;
+      }
+      if (inQuotes) {
+        raw.add(read());
+        if (c == '"') {
+          if (peek() == '"') {
+            raw.add(read());
+          } else {
+            inQuotes = false;
+          }
+        } else if (c == '\n' || (c == '\r' && peek() != '\n')) {
+          line++;
+        }
+        continue;
+      }
+      if (c == '\n' || c == '\r') {
+        consumeLineBreak();
+        break;
+      }
+      raw.add(read());
+      inQuotes = c == '"' && atFieldStart;
+      atFieldStart = c == ',';
+    }
+    return new CsvRecord(start, List.of(), raw.toString(), why);
+  }
+
+  private void consumeLineBreak() throws IOException {
+    int c = read();
+    if (c == '\r' && peek() == '\n') {
+      read();
+    }
+    line++;
+  }
+
+  private int peek() throws IOException {
+    if (pos == len) {
+      len = in.read(buf, 0, buf.length);
+      pos = 0;
+      if (len <= 0) {
+        len = 0;
+        return EOF;
+      }
+    }
+    return buf[pos];
+  }
+
+  private int read() throws IOException {
+    int c = peek();
+    if (c != EOF) {
+      pos++;
+    }
+    return c;
+  }
+
+  /**
+   * The raw text of a record, kept up to {@link #MAX_RAW} characters: a broken record can run to
+   * the end of a large file, and its reject must not hold the whole file in memory.
+   */
+  static final class RawText {
+    static final int MAX_RAW = 64 * 1024;
+    private final StringBuilder text = new StringBuilder();
+    private long cut;
+
+    void add(int c) {
+      if (text.length() < MAX_RAW) {
+        text.append((char) c);
+      } else {
+        cut++;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return cut == 0 ? text.toString() : text + "...[" + cut + " more characters not kept]";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
