@@ -309,9 +309,9 @@ class RowParsersTest {
       assertEquals(2020, p.getYear());
       assertEquals(3, p.getMonth());
       assertTrue(p.getAboveScale());
-      assertEquals(new BigDecimal("1234.50"), p.getOutputValue());
-      assertEquals(new BigDecimal("-12.25"), p.getValueAdded(), "value_added may be negative");
-      assertEquals(new BigDecimal("800.00"), p.getRevenue());
+      assertEquals(123450L, p.getOutputValue(), "1234.5 in cents");
+      assertEquals(-1225L, p.getValueAdded(), "value_added may be negative");
+      assertEquals(80000L, p.getRevenue());
       assertEquals(35L, p.getEmployees());
       assertEquals(0, p.getRevision());
       assertEquals(12L, p.getLineNumber());
@@ -327,7 +327,7 @@ class RowParsersTest {
                   .with("employees", "0")
                   .with("above_scale", "n")
                   .row());
-      assertEquals(0, p.getOutputValue().signum());
+      assertEquals(0L, p.getOutputValue());
       assertEquals(0L, p.getEmployees());
       assertFalse(p.getAboveScale());
     }
