@@ -77,6 +77,17 @@ class ProductionCoderTest {
   }
 
   @Test
+  void keepsTheExtremeLongs() throws Exception {
+    Production p = row("E1", "0", "0", "0", 0, "");
+    for (long v : new long[] {Long.MIN_VALUE, -1, 1, Long.MAX_VALUE}) {
+      p.setOutputValue(v);
+      p.setValueAdded(-v);
+      p.setRevenue(v);
+      roundTrips(p);
+    }
+  }
+
+  @Test
   void isNoLargerThanAvro() throws Exception {
     // Avro writes the longs of cents as zig-zag varints too; the coder must not do worse.
     Production p = row("91330203MA2ABCDE12", "1234.56", "-345.67", "1500.00", 120, "");
