@@ -1,8 +1,5 @@
 package org.goalrollup.input;
 
-import static org.goalrollup.stats.Amounts.cents;
-import static org.goalrollup.stats.Amounts.decimal;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,11 +10,9 @@ import org.goalrollup.model.Production;
 
 /**
  * A compact coder for the production rows, the bulk of every run: ids and text as UTF-8, numbers as
- * variable-length integers and amounts as their exact cents. It writes about half the bytes of
- * {@code AvroCoder} and encodes several times faster (no generic datum writer, no decimal
- * conversion through byte arrays), which matters because the shuffle that groups the rows per
- * enterprise encodes and decodes each of them. Amounts must have at most 2 decimals (the parser
- * gives scale 2; a decoded amount always has scale 2).
+ * variable-length integers, the amounts (longs of cents) zig-zag encoded. It writes no more bytes
+ * than {@code AvroCoder} and does without the generic datum writer's walk of the schema, which
+ * matters because the shuffle that groups the rows per enterprise encodes and decodes each of them.
  */
 public final class ProductionCoder extends CustomCoder<Production> {
   private static final ProductionCoder INSTANCE = new ProductionCoder();
@@ -35,9 +30,9 @@ public final class ProductionCoder extends CustomCoder<Production> {
     VarInt.encode(p.getYear(), out);
     VarInt.encode(p.getMonth(), out);
     out.write(p.getAboveScale() ? 1 : 0);
-    signed(cents(p.getOutputValue()), out);
-    signed(cents(p.getValueAdded()), out);
-    signed(cents(p.getRevenue()), out);
+    signed(p.getOutputValue(), out);
+    signed(p.getValueAdded(), out);
+    signed(p.getRevenue(), out);
     signed(p.getEmployees(), out);
     signed(p.getRevision(), out);
     VarInt.encode(p.getLineNumber(), out);
@@ -55,9 +50,9 @@ public final class ProductionCoder extends CustomCoder<Production> {
       throw new java.io.EOFException("production row cut short");
     }
     p.setAboveScale(flag == 1);
-    p.setOutputValue(decimal(signed(in)));
-    p.setValueAdded(decimal(signed(in)));
-    p.setRevenue(decimal(signed(in)));
+    p.setOutputValue(signed(in));
+    p.setValueAdded(signed(in));
+    p.setRevenue(signed(in));
     p.setEmployees(signed(in));
     p.setRevision(Math.toIntExact(signed(in)));
     p.setLineNumber(VarInt.decodeLong(in));

@@ -1,5 +1,6 @@
 package org.goalrollup.input;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.goalrollup.model.Direction;
 import org.goalrollup.model.Enterprise;
@@ -13,6 +14,7 @@ import org.goalrollup.model.RdRecord;
 import org.goalrollup.model.RegionRecord;
 import org.goalrollup.model.SectorRule;
 import org.goalrollup.model.Target;
+import org.goalrollup.stats.Amounts;
 
 /**
  * The row parsers of every input file. Columns are checked in the contract's column order, then
@@ -76,14 +78,35 @@ public final class RowParsers {
         .setYear(Values.year("year", r.required("year")))
         .setMonth(Values.month("month", r.required("month")))
         .setAboveScale(Values.bool("above_scale", r.required("above_scale")))
-        .setOutputValue(Values.amount("output_value", r.required("output_value"), true))
-        .setValueAdded(Values.amount("value_added", r.required("value_added"), false))
-        .setRevenue(Values.amount("revenue", r.required("revenue"), true))
+        .setOutputValue(cents("output_value", r.required("output_value"), true))
+        .setValueAdded(cents("value_added", r.required("value_added"), false))
+        .setRevenue(cents("revenue", r.required("revenue"), true))
         .setEmployees(Values.count("employees", r.required("employees")))
         .setRevision(r.revision())
         .setLineNumber(r.line())
         .setRaw(r.raw())
         .build();
+  }
+
+  /** An amount validated as {@link Values#amount} does, as exact cents (the amount x 100). */
+  static long cents(String column, String value, boolean nonNegative) throws RowRejected {
+    return cents(column, value, Values.amount(column, value, nonNegative));
+  }
+
+  /**
+   * The amount's cents. {@link Values#MAX_AMOUNT} keeps every valid amount far inside a long;
+   * should that limit ever be raised beyond it, an amount whose cents do not fit is still a row
+   * reject naming the column, not a crash.
+   */
+  static long cents(String column, String value, BigDecimal amount) throws RowRejected {
+    try {
+      return Amounts.cents(amount);
+    } catch (ArithmeticException tooLarge) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE,
+          column,
+          column + ": " + Values.quote(value) + " is too large to hold exactly in cents");
+    }
   }
 
   public static Investment investment(Row r) throws RowRejected {

@@ -15,6 +15,7 @@ import org.goalrollup.model.Production;
 import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.RdRecord;
 import org.goalrollup.model.ReviewFlag;
+import org.goalrollup.stats.Amounts;
 
 /**
  * The review rules as plain functions: the in-force records of one enterprise or one project go in,
@@ -40,7 +41,7 @@ public final class ReviewChecks {
       Production p = rows.get(i);
       valueAdded(id, p, rules, out);
       if (rules.enabled(ReviewRule.REVENUE_WITHOUT_EMPLOYEES)
-          && p.getRevenue().signum() > 0
+          && p.getRevenue() > 0
           && p.getEmployees() == 0) {
         out.add(
             flag(
@@ -68,21 +69,25 @@ public final class ReviewChecks {
 
   /** VA_ABOVE_OUTPUT and VA_RATIO of one monthly record. */
   static void valueAdded(String id, Production p, ReviewRules rules, List<ReviewFlag> out) {
-    BigDecimal va = p.getValueAdded();
-    BigDecimal ov = p.getOutputValue();
-    if (va.compareTo(ov) > 0) {
+    long va = p.getValueAdded();
+    long ov = p.getOutputValue();
+    if (va > ov) {
       if (rules.enabled(ReviewRule.VA_ABOVE_OUTPUT)) {
         out.add(flag(ReviewRule.VA_ABOVE_OUTPUT, rules, id, p, observedValueAdded(va, ov)));
       }
       return; // the ratio is over 1: VA_ABOVE_OUTPUT's case, not flagged twice
     }
-    if (!rules.enabled(ReviewRule.VA_RATIO) || ov.signum() <= 0) {
+    if (!rules.enabled(ReviewRule.VA_RATIO) || ov <= 0) {
       return;
     }
     BigDecimal min = rules.param(ReviewRule.VA_RATIO, "min_ratio");
     BigDecimal max = rules.param(ReviewRule.VA_RATIO, "max_ratio");
-    // compare va with bound x ov exactly, no rounding of the ratio
-    if (va.compareTo(min.multiply(ov)) < 0 || va.compareTo(max.multiply(ov)) > 0) {
+    // compare va with bound x ov exactly, no rounding of the ratio; both in cents, so the common
+    // factor 100 does not change the comparison
+    BigDecimal vaCents = BigDecimal.valueOf(va);
+    BigDecimal ovCents = BigDecimal.valueOf(ov);
+    if (vaCents.compareTo(min.multiply(ovCents)) < 0
+        || vaCents.compareTo(max.multiply(ovCents)) > 0) {
       out.add(
           flag(
               ReviewRule.VA_RATIO,
@@ -91,7 +96,7 @@ public final class ReviewChecks {
               p,
               observedValueAdded(va, ov)
                   + "; ratio="
-                  + va.divide(ov, 4, RoundingMode.HALF_EVEN).toPlainString()
+                  + vaCents.divide(ovCents, 4, RoundingMode.HALF_EVEN).toPlainString()
                   + "; range="
                   + min.toPlainString()
                   + ".."
@@ -100,7 +105,7 @@ public final class ReviewChecks {
   }
 
   /** What VA_ABOVE_OUTPUT and VA_RATIO read; built only for a flag (it is per row otherwise). */
-  private static String observedValueAdded(BigDecimal va, BigDecimal ov) {
+  private static String observedValueAdded(long va, long ov) {
     return "value_added=" + amount(va) + "; output_value=" + amount(ov);
   }
 
@@ -121,18 +126,21 @@ public final class ReviewChecks {
     }
     BigDecimal factor = rules.param(rule, "factor");
     BigDecimal floor = rules.param(rule, "min_revenue");
-    if (p.getRevenue().max(prev.getRevenue()).compareTo(floor) < 0) {
+    if (Amounts.decimal(Math.max(p.getRevenue(), prev.getRevenue())).compareTo(floor) < 0) {
       return;
     }
     List<String> parts = new ArrayList<>();
     for (String measure : List.of("value_added", "revenue")) {
-      BigDecimal cur = measure.equals("revenue") ? p.getRevenue() : p.getValueAdded();
-      BigDecimal before = measure.equals("revenue") ? prev.getRevenue() : prev.getValueAdded();
-      if (cur.signum() <= 0 || before.signum() <= 0) {
+      long cur = measure.equals("revenue") ? p.getRevenue() : p.getValueAdded();
+      long before = measure.equals("revenue") ? prev.getRevenue() : prev.getValueAdded();
+      if (cur <= 0 || before <= 0) {
         continue;
       }
-      if (cur.compareTo(factor.multiply(before)) > 0
-          || factor.multiply(cur).compareTo(before) < 0) {
+      // both in cents: the common factor 100 does not change the comparisons
+      BigDecimal curCents = BigDecimal.valueOf(cur);
+      BigDecimal beforeCents = BigDecimal.valueOf(before);
+      if (curCents.compareTo(factor.multiply(beforeCents)) > 0
+          || factor.multiply(curCents).compareTo(beforeCents) < 0) {
         parts.add(
             measure
                 + "="
@@ -194,10 +202,7 @@ public final class ReviewChecks {
       return;
     }
     Production last = window.get(window.size() - 1);
-    BigDecimal sum = BigDecimal.ZERO;
-    for (Production p : window) {
-      sum = sum.add(p.getRevenue());
-    }
+    long sum = revenue(window);
     ReviewRule rule =
         last.getAboveScale()
             ? ReviewRule.ABOVE_SCALE_LOW_REVENUE
@@ -206,7 +211,7 @@ public final class ReviewChecks {
       return;
     }
     BigDecimal threshold = rules.param(rule, "threshold");
-    int c = sum.compareTo(threshold);
+    int c = Amounts.decimal(sum).compareTo(threshold);
     if (last.getAboveScale() ? c < 0 : c > 0) {
       Production first = window.get(0);
       out.add(
@@ -237,7 +242,7 @@ public final class ReviewChecks {
     Map<Integer, List<Production>> byYear = byYear(sorted);
     for (Map.Entry<Integer, List<Production>> e : byYear.entrySet()) {
       List<Production> ys = e.getValue();
-      boolean noRevenue = ys.stream().allMatch(p -> p.getRevenue().signum() == 0);
+      boolean noRevenue = ys.stream().allMatch(p -> p.getRevenue() == 0);
       long maxEmployees = ys.stream().mapToLong(Production::getEmployees).max().orElse(0);
       if (noRevenue && maxEmployees > 0) {
         Production last = ys.get(ys.size() - 1);
@@ -271,11 +276,8 @@ public final class ReviewChecks {
       if (ys == null) {
         continue; // no production that year: the revenue is unknown, not 0
       }
-      BigDecimal revenue = BigDecimal.ZERO;
-      for (Production p : ys) {
-        revenue = revenue.add(p.getRevenue());
-      }
-      if (r.getRdExpenditure().compareTo(revenue) > 0) {
+      long revenue = revenue(ys);
+      if (r.getRdExpenditure().compareTo(Amounts.decimal(revenue)) > 0) {
         out.add(
             base(ReviewRule.RD_ABOVE_REVENUE, rules, RD, r.getLineNumber(), r.getYear(), null)
                 .setEnterpriseId(id)
@@ -399,6 +401,19 @@ public final class ReviewChecks {
         .setMessageEn(rule.messageEn());
   }
 
+  /**
+   * The revenue of the records in cents. Exact: at most 12 records of one enterprise are summed (a
+   * window or a year), each below 10^14 cents ({@link org.goalrollup.input.Values#MAX_AMOUNT}), so
+   * the sum cannot leave a long; a record built past that limit fails loudly, never wraps.
+   */
+  private static long revenue(List<Production> rows) {
+    long sum = 0;
+    for (Production p : rows) {
+      sum = Math.addExact(sum, p.getRevenue());
+    }
+    return sum;
+  }
+
   private static Map<Integer, List<Production>> byYear(List<Production> sorted) {
     Map<Integer, List<Production>> m = new LinkedHashMap<>();
     sorted.forEach(p -> m.computeIfAbsent(p.getYear(), k -> new ArrayList<>()).add(p));
@@ -416,5 +431,10 @@ public final class ReviewChecks {
 
   static String amount(BigDecimal v) {
     return v.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+  }
+
+  /** An amount in cents as the CSV writes it with two decimals, e.g. 2394 as {@code 23.94}. */
+  static String amount(long cents) {
+    return Amounts.decimal(cents).toPlainString();
   }
 }

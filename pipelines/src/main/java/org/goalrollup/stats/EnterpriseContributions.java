@@ -31,10 +31,10 @@ public final class EnterpriseContributions {
     for (Production p : facts.getProduction()) {
       if (period.contains(year, p.getYear(), p.getMonth())) {
         any = true;
-        long va = cents(p.getValueAdded());
-        acc.add(Measure.OUTPUT_VALUE, cents(p.getOutputValue()));
+        long va = p.getValueAdded();
+        acc.add(Measure.OUTPUT_VALUE, p.getOutputValue());
         acc.add(Measure.VALUE_ADDED, va);
-        acc.add(Measure.REVENUE, cents(p.getRevenue()));
+        acc.add(Measure.REVENUE, p.getRevenue());
         if (p.getMonth() == period.endMonth()) {
           acc.add(Measure.EMPLOYEES, p.getEmployees());
         }
@@ -44,7 +44,7 @@ public final class EnterpriseContributions {
         }
       } else if (period.contains(year - 1, p.getYear(), p.getMonth())) {
         anyPrev = true;
-        long va = cents(p.getValueAdded());
+        long va = p.getValueAdded();
         prevVa = Math.addExact(prevVa, va);
         if (p.getAboveScale()) {
           acc.add(Measure.ABOVE_SCALE_VALUE_ADDED_PREV, va);
@@ -82,9 +82,9 @@ public final class EnterpriseContributions {
    * scale, the same sample) come from whether any row lies in months 1..m.
    *
    * <p>If a sum could leave the exact range (the absolute values of the amounts and counts read add
-   * up beyond a long), an amount is not exact in cents, or a row has a month below 1, the series is
-   * computed month by month with {@link #of} instead, so that it fails (or not) exactly as those
-   * calls do: adding in another order could overflow where they do not, or the reverse.
+   * up beyond a long), an R&D amount is not exact in cents, or a row has a month below 1, the
+   * series is computed month by month with {@link #of} instead, so that it fails (or not) exactly
+   * as those calls do: adding in another order could overflow where they do not, or the reverse.
    *
    * @param endMonth the last month of the series, 0 to 12 (0 gives an empty series)
    */
@@ -132,11 +132,11 @@ public final class EnterpriseContributions {
       if (m < 1) {
         return null;
       }
-      long va = cents(p.getValueAdded());
+      long va = p.getValueAdded();
       bound = Amounts.addAbsolute(bound, va);
       if (current) {
-        long ov = cents(p.getOutputValue());
-        long rev = cents(p.getRevenue());
+        long ov = p.getOutputValue();
+        long rev = p.getRevenue();
         bound = Amounts.addAbsolute(bound, ov);
         bound = Amounts.addAbsolute(bound, rev);
         bound = Amounts.addAbsolute(bound, p.getEmployees());

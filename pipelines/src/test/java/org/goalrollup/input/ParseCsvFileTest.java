@@ -29,6 +29,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.TestPipelineExtension;
 import org.goalrollup.model.Production;
 import org.goalrollup.model.Reject;
+import org.goalrollup.stats.Amounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,11 +58,11 @@ class ParseCsvFileTest {
         + "|"
         + r.getAboveScale()
         + "|"
-        + r.getOutputValue().toPlainString()
+        + Amounts.decimal(r.getOutputValue()).toPlainString()
         + "|"
-        + r.getValueAdded().toPlainString()
+        + Amounts.decimal(r.getValueAdded()).toPlainString()
         + "|"
-        + r.getRevenue().toPlainString()
+        + Amounts.decimal(r.getRevenue()).toPlainString()
         + "|"
         + r.getEmployees()
         + "|"

@@ -119,7 +119,7 @@ class RevisionsTest {
     Production p = o.inForce.get(0);
     assertEquals(3L, p.getLineNumber());
     assertEquals(2, p.getRevision());
-    assertEquals(new BigDecimal("95.00"), p.getRevenue());
+    assertEquals(9500L, p.getRevenue());
     assertEquals(2, o.superseded);
     assertEquals(0, o.collapsed);
     assertTrue(o.conflicting.isEmpty());
@@ -152,9 +152,9 @@ class RevisionsTest {
     assertEquals(1, o.inForce.size());
     Production p = o.inForce.get(0);
     assertTrue(p.getAboveScale());
-    assertEquals(new BigDecimal("100.00"), p.getOutputValue());
-    assertEquals(new BigDecimal("-5.50"), p.getValueAdded());
-    assertEquals(new BigDecimal("90.00"), p.getRevenue());
+    assertEquals(10000L, p.getOutputValue());
+    assertEquals(-550L, p.getValueAdded());
+    assertEquals(9000L, p.getRevenue());
     assertEquals(12L, p.getEmployees());
     assertEquals(2, o.collapsed, "three identical rows collapse into one: 2 collapsed");
     assertEquals(1, o.superseded);
@@ -393,7 +393,7 @@ class RevisionsTest {
     // month 1: revision 1 (line 4) in force; month 2: lines 2 and 5 collapse; month 3 conflicts.
     assertEquals(2, r.facts.getProduction().size());
     assertEquals(1, r.facts.getProduction().get(0).getMonth());
-    assertEquals(new BigDecimal("11.00"), r.facts.getProduction().get(0).getOutputValue());
+    assertEquals(1100L, r.facts.getProduction().get(0).getOutputValue());
     assertEquals(2, r.facts.getProduction().get(1).getMonth());
     assertEquals(1, r.facts.getRd().size());
     assertEquals(new BigDecimal("55.00"), r.facts.getRd().get(0).getRdExpenditure());

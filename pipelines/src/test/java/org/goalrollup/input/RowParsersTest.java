@@ -309,9 +309,9 @@ class RowParsersTest {
       assertEquals(2020, p.getYear());
       assertEquals(3, p.getMonth());
       assertTrue(p.getAboveScale());
-      assertEquals(new BigDecimal("1234.50"), p.getOutputValue());
-      assertEquals(new BigDecimal("-12.25"), p.getValueAdded(), "value_added may be negative");
-      assertEquals(new BigDecimal("800.00"), p.getRevenue());
+      assertEquals(123450L, p.getOutputValue(), "1234.5 in cents");
+      assertEquals(-1225L, p.getValueAdded(), "value_added may be negative");
+      assertEquals(80000L, p.getRevenue());
       assertEquals(35L, p.getEmployees());
       assertEquals(0, p.getRevision());
       assertEquals(12L, p.getLineNumber());
@@ -327,9 +327,60 @@ class RowParsersTest {
                   .with("employees", "0")
                   .with("above_scale", "n")
                   .row());
-      assertEquals(0, p.getOutputValue().signum());
+      assertEquals(0L, p.getOutputValue());
       assertEquals(0L, p.getEmployees());
       assertFalse(p.getAboveScale());
+    }
+
+    @Test
+    void amountsAreExactCents() throws RowRejected {
+      Production p =
+          RowParsers.production(
+              f().with("output_value", "1")
+                  .with("value_added", "-0.01")
+                  .with("revenue", "1.5")
+                  .row());
+      assertEquals(100L, p.getOutputValue(), "1 = 100 cents");
+      assertEquals(-1L, p.getValueAdded(), "-0.01 = -1 cent; value_added may be negative");
+      assertEquals(150L, p.getRevenue(), "1.5 = 150 cents");
+      Production largest =
+          RowParsers.production(
+              f().with("output_value", "999999999999.99")
+                  .with("value_added", "-999999999999.99")
+                  .with("revenue", "0.07")
+                  .row());
+      assertEquals(99_999_999_999_999L, largest.getOutputValue());
+      assertEquals(-99_999_999_999_999L, largest.getValueAdded());
+      assertEquals(7L, largest.getRevenue(), "0.07 is 7 cents, no binary rounding");
+      assertEquals(
+          RowParsers.production(f().with("revenue", "800.0").row()).getRevenue(),
+          RowParsers.production(f().with("revenue", "800.00").row()).getRevenue(),
+          "800.0 = 800.00");
+    }
+
+    @Test
+    void anAmountBeyondTheLimitIsARejectNamingItsColumn() {
+      for (String column : List.of("output_value", "value_added", "revenue")) {
+        RowRejected e =
+            reject(Reason.OUT_OF_RANGE, column, f().with(column, "123456789012345678.99").row());
+        assertTrue(e.detail().startsWith(column + ": '123456789012345678.99'"), e.detail());
+        assertTrue(e.detail().contains("largest supported amount"), e.detail());
+      }
+      reject(Reason.INVALID_NUMBER, "revenue", f().with("revenue", "1.234").row());
+      reject(Reason.INVALID_NUMBER, "output_value", f().with("output_value", "1.234").row());
+    }
+
+    @Test
+    void centsBeyondALongAreARejectNotACrash() {
+      // Unreachable while MAX_AMOUNT holds; guards the conversion should the limit be raised.
+      BigDecimal huge = new BigDecimal("123456789012345678.99");
+      RowRejected e =
+          assertThrows(
+              RowRejected.class, () -> RowParsers.cents("revenue", huge.toPlainString(), huge));
+      assertEquals(Reason.OUT_OF_RANGE, e.reason());
+      assertEquals("revenue", e.column());
+      assertEquals(
+          "revenue: '123456789012345678.99' is too large to hold exactly in cents", e.detail());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.goalrollup.model.ProjectFacts;
 import org.goalrollup.model.RdCenterLevel;
 import org.goalrollup.model.RdRecord;
 import org.goalrollup.model.ReviewFlag;
+import org.goalrollup.stats.Amounts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +47,9 @@ class ReviewChecksTest {
         .setYear(year)
         .setMonth(month)
         .setAboveScale(above)
-        .setOutputValue(amt(ov))
-        .setValueAdded(amt(va))
-        .setRevenue(amt(rev))
+        .setOutputValue(Amounts.cents(amt(ov)))
+        .setValueAdded(Amounts.cents(amt(va)))
+        .setRevenue(Amounts.cents(amt(rev)))
         .setEmployees(emp)
         .setRevision(0)
         .setLineNumber(line)

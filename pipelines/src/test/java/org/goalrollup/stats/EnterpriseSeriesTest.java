@@ -189,18 +189,22 @@ class EnterpriseSeriesTest {
   }
 
   @Test
-  void anAmountNotExactInCentsFailsFromItsMonthOn() {
-    Production third = prod("E1", 2020, 5, true, "1", "2", "3", 4);
-    third.setValueAdded(new BigDecimal("1.234"));
+  void anRdAmountNotExactInCentsFailsItsYear() {
+    // Production amounts are cents already; an R&D amount is still a decimal and counts in every
+    // month of its year.
+    RdRecord inexact = rd("E1", 2020, "1", 2);
+    inexact.setRdExpenditure(new BigDecimal("1.234"));
     EnterpriseFacts f =
         facts(
             enterprise("E1", "D1", "2710"),
-            List.of(prod("E1", 2020, 1, true, "1", "2", "3", 4), third),
-            List.of(),
+            List.of(
+                prod("E1", 2019, 1, true, "1", "2", "3", 4),
+                prod("E1", 2020, 1, true, "1", "2", "3", 4)),
+            List.of(inexact),
             List.of());
-    assertEquals(byMonth(f, 2020, 4), EnterpriseContributions.series(f, 2020, 4));
-    assertThrows(ArithmeticException.class, () -> byMonth(f, 2020, 5));
-    assertThrows(ArithmeticException.class, () -> EnterpriseContributions.series(f, 2020, 5));
+    assertEquals(byMonth(f, 2019, 12), EnterpriseContributions.series(f, 2019, 12));
+    assertThrows(ArithmeticException.class, () -> byMonth(f, 2020, 1));
+    assertThrows(ArithmeticException.class, () -> EnterpriseContributions.series(f, 2020, 1));
   }
 
   @Test

@@ -25,6 +25,11 @@ public final class Fixtures {
     return new BigDecimal(s).setScale(2);
   }
 
+  /** An amount as a long of cents, e.g. "12.5" as 1250 (production amounts are held so). */
+  public static long cents(String s) {
+    return Amounts.cents(new BigDecimal(s));
+  }
+
   public static Enterprise enterprise(String id, String district, String industry) {
     return Enterprise.newBuilder()
         .setEnterpriseId(id)
@@ -45,9 +50,9 @@ public final class Fixtures {
         .setYear(year)
         .setMonth(month)
         .setAboveScale(above)
-        .setOutputValue(amt(ov))
-        .setValueAdded(amt(va))
-        .setRevenue(amt(rev))
+        .setOutputValue(cents(ov))
+        .setValueAdded(cents(va))
+        .setRevenue(cents(rev))
         .setEmployees(emp)
         .setRevision(0)
         .setLineNumber(2)
