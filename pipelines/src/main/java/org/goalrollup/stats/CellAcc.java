@@ -57,12 +57,24 @@ public final class CellAcc {
   }
 
   public CellAcc merge(CellAcc o) {
+    // the hottest loop of a run (every contribution to every cell): no Measure lookup, and so no
+    // copy of Measure.values(), unless a sum overflows
     for (int i = 0; i < values.length; i++) {
-      values[i] = sum(Measure.values()[i], values[i], o.values[i]);
+      long a = values[i];
+      long b = o.values[i];
+      long r = a + b;
+      if (((a ^ r) & (b ^ r)) < 0) {
+        sum(MEASURES[i], a, b); // throws the overflow with the measure's name
+      }
+      values[i] = r;
     }
-    o.milestones.forEach(this::addMilestone);
+    if (!o.milestones.isEmpty()) {
+      o.milestones.forEach(this::addMilestone);
+    }
     return this;
   }
+
+  private static final Measure[] MEASURES = Measure.values();
 
   /** Cell sums add up by {@link #merge}. */
   public static Sum<CellAcc> sum() {
