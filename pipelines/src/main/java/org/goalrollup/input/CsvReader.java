@@ -31,6 +31,12 @@ public final class CsvReader implements Closeable {
   private long line;
   private boolean started;
 
+  /** The text of the record being read, from earlier buffers; null between records. */
+  private RawText raw;
+
+  /** Where the record being read starts in the buffer (0 after a refill); -1 between records. */
+  private int spanStart = -1;
+
   public CsvReader(Reader in) {
     this(in, 1, true);
   }
@@ -73,19 +79,21 @@ public final class CsvReader implements Closeable {
       break;
     }
     long start = line;
-    RawText raw = new RawText();
+    // the record's text is the span of the input from here to its line break: taken from the
+    // buffer at the end, with what earlier buffers held kept in raw (see peek)
+    raw = new RawText();
+    spanStart = pos;
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     while (true) {
       int c = peek();
       if (c == '"') {
-        raw.add(read());
+        read();
         // Quoted field.
         while (true) {
           // a run of ordinary characters in the buffer is taken at once
           int run = run(true);
           if (run > 0) {
-            raw.add(buf, pos, run);
             field.append(buf, pos, run);
             pos += run;
             continue;
@@ -93,15 +101,11 @@ public final class CsvReader implements Closeable {
           int q = read();
           if (q == EOF) {
             return new CsvRecord(
-                start,
-                List.of(),
-                raw.toString(),
-                "unterminated quoted field running to end of file");
+                start, List.of(), endRaw(), "unterminated quoted field running to end of file");
           }
-          raw.add(q);
           if (q == '"') {
             if (peek() == '"') {
-              raw.add(read());
+              read();
               field.append('"');
             } else {
               break;
@@ -115,35 +119,46 @@ public final class CsvReader implements Closeable {
         }
         int after = peek();
         if (after != ',' && after != '\n' && after != '\r' && after != EOF) {
-          return malformedToRecordEnd(start, raw, "text after a closing quote");
+          return malformedToRecordEnd(start, "text after a closing quote");
         }
+        fields.add(field.toString());
+        field.setLength(0);
       } else {
+        String whole = null; // the field when it is one run inside the buffer: no copying
         while (true) {
           int u = peek();
           if (u == ',' || u == '\n' || u == '\r' || u == EOF) {
             break;
           }
           if (u == '"') {
-            return malformedToRecordEnd(start, raw, "quote inside an unquoted field");
+            return malformedToRecordEnd(start, "quote inside an unquoted field");
           }
           // u is ordinary, so the run has at least one character; take it at once
           int run = run(false);
-          raw.add(buf, pos, run);
-          field.append(buf, pos, run);
+          if (whole == null && field.length() == 0 && pos + run < len) {
+            whole = new String(buf, pos, run);
+          } else {
+            if (whole != null) {
+              field.append(whole);
+              whole = null;
+            }
+            field.append(buf, pos, run);
+          }
           pos += run;
         }
+        fields.add(whole != null ? whole : field.toString());
+        field.setLength(0);
       }
-      fields.add(field.toString());
-      field.setLength(0);
       int sep = peek();
       if (sep == ',') {
-        raw.add(read());
+        read();
         continue;
       }
+      String text = endRaw();
       if (sep != EOF) {
         consumeLineBreak();
       }
-      return new CsvRecord(start, fields, raw.toString(), null);
+      return new CsvRecord(start, fields, text, null);
     }
   }
 
@@ -153,7 +168,7 @@ public final class CsvReader implements Closeable {
    * other quote is taken as text. So a broken record that spans lines is one reject, and an opened
    * quote that never closes runs to the end of the file.
    */
-  private CsvRecord malformedToRecordEnd(long start, RawText raw, String why) throws IOException {
+  private CsvRecord malformedToRecordEnd(long start, String why) throws IOException {
     boolean inQuotes = false;
     boolean atFieldStart = false;
     while (true) {
@@ -162,10 +177,10 @@ public final class CsvReader implements Closeable {
         break;
       }
       if (inQuotes) {
-        raw.add(read());
+        read();
         if (c == '"') {
           if (peek() == '"') {
-            raw.add(read());
+            read();
           } else {
             inQuotes = false;
           }
@@ -175,14 +190,23 @@ public final class CsvReader implements Closeable {
         continue;
       }
       if (c == '\n' || c == '\r') {
+        String text = endRaw();
         consumeLineBreak();
-        break;
+        return new CsvRecord(start, List.of(), text, why);
       }
-      raw.add(read());
+      read();
       inQuotes = c == '"' && atFieldStart;
       atFieldStart = c == ',';
     }
-    return new CsvRecord(start, List.of(), raw.toString(), why);
+    return new CsvRecord(start, List.of(), endRaw(), why);
+  }
+
+  /** The text of the record that ends at {@code pos}. */
+  private String endRaw() {
+    String text = raw.end(buf, spanStart, pos);
+    raw = null;
+    spanStart = -1;
+    return text;
   }
 
   private void consumeLineBreak() throws IOException {
@@ -211,6 +235,11 @@ public final class CsvReader implements Closeable {
 
   private int peek() throws IOException {
     if (pos == len) {
+      if (spanStart >= 0) {
+        // the buffer is about to be refilled: keep the part of the record's text it holds
+        raw.add(buf, spanStart, len - spanStart);
+        spanStart = 0;
+      }
       len = in.read(buf, 0, buf.length);
       pos = 0;
       if (len <= 0) {
@@ -248,12 +277,15 @@ public final class CsvReader implements Closeable {
       }
     }
 
-    void add(int c) {
-      if (text.length() < MAX_RAW) {
-        text.append((char) c);
-      } else {
-        cut++;
+    /**
+     * The whole text, ending with {@code chars[from, to)}: a record within one buffer is one copy.
+     */
+    String end(char[] chars, int from, int to) {
+      if (text.length() == 0 && cut == 0 && to - from <= MAX_RAW) {
+        return new String(chars, from, to - from);
       }
+      add(chars, from, to - from);
+      return toString();
     }
 
     @Override
