@@ -192,6 +192,17 @@ final class CsvSplitter {
         }
       } else {
         while (true) {
+          // ordinary bytes are skipped in a tight loop over the buffer: the scan of a national
+          // production file is on the critical path before any chunk is parsed
+          int i = pos;
+          while (i < len) {
+            byte b = buf[i];
+            if (b == COMMA || b == LF || b == CR || b == QUOTE) {
+              break;
+            }
+            i++;
+          }
+          pos = i;
           int u = peek();
           if (u == COMMA || u == LF || u == CR || u == EOF) {
             break;
