@@ -51,14 +51,7 @@ public final class EnterpriseContributions {
         }
       }
     }
-    acc.add(Measure.ENTERPRISES, any ? 1 : 0);
-    acc.add(Measure.ABOVE_SCALE_ENTERPRISES, anyAbove ? 1 : 0);
-    acc.add(Measure.ABOVE_SCALE_VALUE_ADDED, aboveVa);
-    if (anyAbove && anyPrev) {
-      acc.add(Measure.SAMPLE_SIZE, 1);
-      acc.add(Measure.SAMPLE_CURRENT, aboveVa);
-      acc.add(Measure.SAMPLE_PREVIOUS, prevVa);
-    }
+    addCounts(acc, any, anyAbove, anyPrev, aboveVa, prevVa);
     for (RdRecord r : facts.getRd()) {
       if (r.getYear() == year) {
         acc.add(Measure.RD_EXPENDITURE, cents(r.getRdExpenditure()));
@@ -200,14 +193,7 @@ public final class EnterpriseContributions {
       acc.add(Measure.REVENUE, sumRevenue);
       acc.add(Measure.EMPLOYEES, employees[m]);
       acc.add(Measure.ABOVE_SCALE_VALUE_ADDED_PREV, sumPrevAboveVa);
-      acc.add(Measure.ENTERPRISES, seen ? 1 : 0);
-      acc.add(Measure.ABOVE_SCALE_ENTERPRISES, seenAbove ? 1 : 0);
-      acc.add(Measure.ABOVE_SCALE_VALUE_ADDED, sumAboveVa);
-      if (seenAbove && seenPrev) {
-        acc.add(Measure.SAMPLE_SIZE, 1);
-        acc.add(Measure.SAMPLE_CURRENT, sumAboveVa);
-        acc.add(Measure.SAMPLE_PREVIOUS, sumPrevVa);
-      }
+      addCounts(acc, seen, seenAbove, seenPrev, sumAboveVa, sumPrevVa);
       acc.add(Measure.RD_EXPENDITURE, rdExpenditure);
       acc.add(Measure.RD_PERSONNEL, rdPersonnel);
       addRegister(acc, e, new Period(year, m).lastDay(year));
@@ -234,6 +220,23 @@ public final class EnterpriseContributions {
     }
     if (e.getRdCenterLevel() == RdCenterLevel.NATIONAL) {
       acc.add(Measure.NATIONAL_RD_CENTERS, 1);
+    }
+  }
+
+  /**
+   * The enterprise counts of a period and the same-sample rule: an enterprise with any row counts
+   * once, above scale if any row is, and is in the sample S when it has an above-scale row in the
+   * period and a row in the year before's same months.
+   */
+  private static void addCounts(
+      CellAcc acc, boolean any, boolean anyAbove, boolean anyPrev, long aboveVa, long prevVa) {
+    acc.add(Measure.ENTERPRISES, any ? 1 : 0);
+    acc.add(Measure.ABOVE_SCALE_ENTERPRISES, anyAbove ? 1 : 0);
+    acc.add(Measure.ABOVE_SCALE_VALUE_ADDED, aboveVa);
+    if (anyAbove && anyPrev) {
+      acc.add(Measure.SAMPLE_SIZE, 1);
+      acc.add(Measure.SAMPLE_CURRENT, aboveVa);
+      acc.add(Measure.SAMPLE_PREVIOUS, prevVa);
     }
   }
 
