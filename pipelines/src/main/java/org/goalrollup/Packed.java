@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -28,6 +31,10 @@ public final class Packed {
   /** An array is handed on once it holds this many bytes, to bound the memory of a bundle. */
   public static final int MAX_BYTES = 1 << 20;
 
+  /** The coder of (bucket, packed array) pairs. */
+  public static final KvCoder<Integer, byte[]> CODER =
+      KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+
   private Packed() {}
 
   /** The elements of an array, in the order they were packed. */
@@ -48,10 +55,18 @@ public final class Packed {
   public static final class Buffers<T> {
     private final Coder<T> coder;
     private final ByteArrayOutputStream[] open;
+    private final int maxBytes;
 
+    /** Arrays of up to about {@link #MAX_BYTES}. */
     public Buffers(Coder<T> coder, int buckets) {
+      this(coder, buckets, MAX_BYTES);
+    }
+
+    /** Arrays handed on once they hold {@code maxBytes}. */
+    public Buffers(Coder<T> coder, int buckets, int maxBytes) {
       this.coder = coder;
       this.open = new ByteArrayOutputStream[buckets];
+      this.maxBytes = maxBytes;
     }
 
     /** Packs {@code value} into {@code bucket}; returns the bucket's array once full, else null. */
@@ -64,7 +79,7 @@ public final class Packed {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      if (open[bucket].size() >= MAX_BYTES) {
+      if (open[bucket].size() >= maxBytes) {
         byte[] full = open[bucket].toByteArray();
         open[bucket] = null;
         return full;
@@ -122,13 +137,21 @@ public final class Packed {
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      byte[][] rest = buffers.drain();
-      for (int b = 0; b < rest.length; b++) {
-        if (rest[b] != null) {
-          c.output(KV.of(b, rest[b]), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
-        }
-      }
+      outputAtBundleEnd(c, buffers.drain());
       buffers = null;
+    }
+  }
+
+  /**
+   * Outputs the arrays still open when a bundle ends ({@link Buffers#drain}), each with its bucket,
+   * in the global window (the pipelines are batch).
+   */
+  public static void outputAtBundleEnd(
+      DoFn<?, KV<Integer, byte[]>>.FinishBundleContext c, byte[][] arrays) {
+    for (int b = 0; b < arrays.length; b++) {
+      if (arrays[b] != null) {
+        c.output(KV.of(b, arrays[b]), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
     }
   }
 }

@@ -6,12 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -75,20 +71,15 @@ public final class ComputeContributorStats
 
   @Override
   public PCollection<KV<String, ContributorStats>> expand(PBegin begin) {
-    var packed = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
     PCollection<KV<Integer, byte[]>> fromEnterprises =
-        enterprises
-            .apply(
-                "EnterpriseContributors",
-                ParDo.of(new EnterpriseFn(years, period, sectors)).withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            enterprises, "EnterpriseContributors", new EnterpriseFn(years, period, sectors), years);
     PCollection<KV<Integer, byte[]>> fromProjects =
-        projects
-            .apply(
-                "ProjectContributors",
-                ParDo.of(new ProjectFn(years, period, sectors, thresholdCents))
-                    .withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            projects,
+            "ProjectContributors",
+            new ProjectFn(years, period, sectors, thresholdCents),
+            years);
     return PCollectionList.of(fromEnterprises)
         .and(fromProjects)
         .apply("AllContributors", Flatten.pCollections())

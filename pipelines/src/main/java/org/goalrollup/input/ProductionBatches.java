@@ -1,14 +1,10 @@
 package org.goalrollup.input;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.values.KV;
 import org.goalrollup.Buckets;
+import org.goalrollup.Packed;
 import org.goalrollup.model.Production;
 
 /**
@@ -31,31 +27,24 @@ final class ProductionBatches implements Packer<Production, KV<Integer, byte[]>>
 
   @Override
   public Packing<Production, KV<Integer, byte[]>> start() {
-    ByteArrayOutputStream[] open = new ByteArrayOutputStream[buckets];
+    Packed.Buffers<Production> open =
+        new Packed.Buffers<>(ProductionCoder.of(), buckets, BATCH_BYTES);
     return new Packing<>() {
       @Override
       public void add(Production row, Consumer<KV<Integer, byte[]>> out) {
         int b = Buckets.of(row.getEnterpriseId(), buckets);
-        if (open[b] == null) {
-          open[b] = new ByteArrayOutputStream(8192);
-        }
-        try {
-          ProductionCoder.of().encode(row, open[b]);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (open[b].size() >= BATCH_BYTES) {
-          out.accept(KV.of(b, open[b].toByteArray()));
-          open[b] = null;
+        byte[] full = open.add(b, row);
+        if (full != null) {
+          out.accept(KV.of(b, full));
         }
       }
 
       @Override
       public void finish(Consumer<KV<Integer, byte[]>> out) {
-        for (int b = 0; b < buckets; b++) {
-          if (open[b] != null) {
-            out.accept(KV.of(b, open[b].toByteArray()));
-            open[b] = null;
+        byte[][] rest = open.drain();
+        for (int b = 0; b < rest.length; b++) {
+          if (rest[b] != null) {
+            out.accept(KV.of(b, rest[b]));
           }
         }
       }
@@ -64,15 +53,6 @@ final class ProductionBatches implements Packer<Production, KV<Integer, byte[]>>
 
   /** The rows of a batch, in the order they were packed. */
   static List<Production> unpack(byte[] batch) {
-    List<Production> rows = new ArrayList<>();
-    ByteArrayInputStream in = new ByteArrayInputStream(batch);
-    try {
-      while (in.available() > 0) {
-        rows.add(ProductionCoder.of().decode(in));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("corrupt production batch", e);
-    }
-    return rows;
+    return Packed.unpack(batch, ProductionCoder.of());
   }
 }

@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.goalrollup.Packed;
 import org.goalrollup.model.Enterprise;
 import org.goalrollup.model.Investment;
 import org.goalrollup.model.Milestone;
@@ -58,7 +56,7 @@ public final class ReadInputs {
             InputFile.PRODUCTION,
             RowParsers::production,
             new ProductionBatches(buckets),
-            KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()));
+            Packed.CODER);
     investment =
         read(
             p,

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -100,7 +97,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
             ParDo.of(
                 Packed.perBundle(
                     coder, (T r) -> Buckets.of((String) r.get("enterprise_id"), n), n)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()));
+        .setCoder(Packed.CODER);
   }
 
   /** The rows of one bucket, separated by enterprise id (sorted, for a stable output order). */

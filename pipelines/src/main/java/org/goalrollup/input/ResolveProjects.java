@@ -5,9 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -50,7 +47,7 @@ public final class ResolveProjects extends PTransform<PCollection<Investment>, P
                         InvestmentCoder.of(),
                         (Investment i) -> Buckets.of(i.getProjectId(), n),
                         n)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()))
+            .setCoder(Packed.CODER)
             .apply("GroupByProject", GroupByKey.create())
             .apply(
                 "ResolveProject",

@@ -11,9 +11,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
@@ -58,7 +56,7 @@ public final class WriteParquetTable<T extends SpecificRecordBase>
   public PCollection<String> expand(PCollection<T> rows) {
     Coder<T> coder = rows.getCoder();
     return rows.apply("PackRows", ParDo.of(Packed.perBundle(coder, r -> 0, 1)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()))
+        .setCoder(Packed.CODER)
         .apply("Arrays", Values.create())
         .apply("CollectArrays", Combine.globally(new ToListFn<>(ByteArrayCoder.of())))
         .setCoder(ListCoder.of(ByteArrayCoder.of()))

@@ -2,13 +2,9 @@ package org.goalrollup.stats;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -57,33 +53,31 @@ public final class ComputeCells extends PTransform<PBegin, PCollection<KV<String
 
   @Override
   public PCollection<KV<String, CellAcc>> expand(PBegin begin) {
-    var packed = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
     PCollection<KV<Integer, byte[]>> fromEnterprises =
-        enterprises
-            .apply(
-                "EnterpriseContributions",
-                ParDo.of(new EnterpriseFn(years, period, sectors)).withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            enterprises,
+            "EnterpriseContributions",
+            new EnterpriseFn(years, period, sectors),
+            years);
     PCollection<KV<Integer, byte[]>> fromProjects =
-        projects
-            .apply(
-                "ProjectContributions",
-                ParDo.of(new ProjectFn(years, period, sectors, thresholdCents))
-                    .withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            projects,
+            "ProjectContributions",
+            new ProjectFn(years, period, sectors, thresholdCents),
+            years);
     PCollection<KV<Integer, byte[]>> fromMilestones =
-        regionMilestones
-            .apply(
-                "RegionMilestoneContributions",
-                ParDo.of(new RegionMilestoneFn(years, period)).withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            regionMilestones,
+            "RegionMilestoneContributions",
+            new RegionMilestoneFn(years, period),
+            years);
     PCollection<KV<Integer, byte[]>> grid =
-        begin
-            .apply("GridSeed", Create.of(0))
-            .apply(
-                "EmptyGrid",
-                ParDo.of(new GridFn(years, districts, sectors)).withSideInputs(years, districts))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            begin.apply("GridSeed", Create.of(0)),
+            "EmptyGrid",
+            new GridFn(years, districts, sectors),
+            years,
+            districts);
     return PCollectionList.of(grid)
         .and(fromEnterprises)
         .and(fromProjects)

@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -83,34 +80,30 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     for (Target t : targets) {
       cells.add(CellKey.encode(t.getYear(), t.getSectorId(), t.getDistrict()));
     }
-    var packed = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
     PCollection<KV<Integer, byte[]>> fromEnterprises =
-        enterprises
-            .apply(
-                "EnterpriseMonths",
-                ParDo.of(new EnterpriseMonthsFn(cells, years, endMonth, sectors))
-                    .withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            enterprises,
+            "EnterpriseMonths",
+            new EnterpriseMonthsFn(cells, years, endMonth, sectors),
+            years);
     PCollection<KV<Integer, byte[]>> fromProjects =
-        projects
-            .apply(
-                "ProjectMonths",
-                ParDo.of(new ProjectMonthsFn(cells, years, endMonth, sectors, thresholdCents))
-                    .withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            projects,
+            "ProjectMonths",
+            new ProjectMonthsFn(cells, years, endMonth, sectors, thresholdCents),
+            years);
     PCollection<KV<Integer, byte[]>> fromMilestones =
-        regionMilestones
-            .apply(
-                "RegionMilestoneMonths",
-                ParDo.of(new RegionMilestoneMonthsFn(cells, years, endMonth)).withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            regionMilestones,
+            "RegionMilestoneMonths",
+            new RegionMilestoneMonthsFn(cells, years, endMonth),
+            years);
     PCollection<KV<Integer, byte[]>> seeds =
-        begin
-            .apply("ProgressSeed", Create.of(0))
-            .apply(
-                "EmptySeries",
-                ParDo.of(new EmptySeriesFn(cells, years, endMonth)).withSideInputs(years))
-            .setCoder(packed);
+        SumInBundleFn.sums(
+            begin.apply("ProgressSeed", Create.of(0)),
+            "EmptySeries",
+            new EmptySeriesFn(cells, years, endMonth),
+            years);
     return PCollectionList.of(seeds)
         .and(fromEnterprises)
         .and(fromProjects)

@@ -6,9 +6,12 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.goalrollup.Buckets;
 import org.goalrollup.Packed;
 
@@ -34,6 +37,15 @@ public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<Integer, 
     this.sum = sum;
   }
 
+  /**
+   * Applies {@code fn} to {@code input} as step {@code name}: the packed per-bundle sums come out,
+   * ready for {@link SumPerCell}.
+   */
+  public static <T> PCollection<KV<Integer, byte[]>> sums(
+      PCollection<T> input, String name, SumInBundleFn<T, ?> fn, PCollectionView<?>... sideInputs) {
+    return input.apply(name, ParDo.of(fn).withSideInputs(sideInputs)).setCoder(Packed.CODER);
+  }
+
   @StartBundle
   public void startBundle() {
     sums = new HashMap<>();
@@ -56,18 +68,12 @@ public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<Integer, 
         new Packed.Buffers<>(KvCoder.of(StringUtf8Coder.of(), sum.coder()), BUCKETS);
     for (Map.Entry<String, V> e : new TreeMap<>(sums).entrySet()) {
       int b = Buckets.of(e.getKey(), BUCKETS);
-      output(c, b, buffers.add(b, KV.of(e.getKey(), e.getValue())));
+      byte[] full = buffers.add(b, KV.of(e.getKey(), e.getValue()));
+      if (full != null) {
+        c.output(KV.of(b, full), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
     }
-    byte[][] rest = buffers.drain();
-    for (int b = 0; b < rest.length; b++) {
-      output(c, b, rest[b]);
-    }
+    Packed.outputAtBundleEnd(c, buffers.drain());
     sums = null;
-  }
-
-  private void output(FinishBundleContext c, int bucket, byte[] packed) {
-    if (packed != null) {
-      c.output(KV.of(bucket, packed), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
-    }
   }
 }
