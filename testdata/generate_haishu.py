@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Generate the synthetic Haishu sample input of the goal-attainment rollup.
 
-Writes the CSV inputs of CONTRACT.md into testdata/haishu/: enterprises,
+Writes the CSV inputs of docs/reference.md into testdata/haishu/: enterprises,
 sectors, production, investment, rd, region, milestones and targets. The data
-is invented; only its shape, sectors and goals follow the 2020 newspaper
-report on Haishu district (Ningbo) in shared/seed/.
+is invented; only its shape, sectors and goals follow a 2020 district
+newspaper report on Haishu district, Ningbo (testdata/README.md, "The report",
+gives the figures taken from it).
 
 Deterministic: one random.Random(2020), a fixed order of draws, "\\n" line
 ends, UTF-8 (enterprises.csv with a leading BOM). Running it twice gives
@@ -479,7 +480,7 @@ SEASON = {2019: SEASON_2019, 2020: [s * (1 + d) for s, d in zip(SEASON_2019, COV
 
 
 def in_sample(e):
-    """Same-sample set S of the full year 2020 (by design; see CONTRACT)."""
+    """Same-sample set S of the full year 2020 (by design; see docs/reference.md, section 8)."""
     return e.window is not None and e.reports_year(2019) and e.reports_year(2020) and e.scale != "never"
 
 
