@@ -86,6 +86,7 @@ public final class RollupPipeline {
               + "                [--targets=FILE] [--charset=UTF-8|GB18030]\n"
               + "                [--majorProjectThreshold=5000] [--maxRejectRate=0.05]"
               + " [--failOnQuery]\n"
+              + "                [--maxShrink=0.5] [--allowShrink]\n"
               + "                [--verbose]\n"
               + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n");
       PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
@@ -415,6 +416,12 @@ public final class RollupPipeline {
         String queryGate = report.queryGate(options.isFailOnQuery());
         if (queryGate != null) {
           err.println("error: " + queryGate + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
+        String shrinkGate = report.shrinkGate(publisher.output().resolve(Publisher.MANIFEST), out);
+        if (shrinkGate != null) {
+          err.println("error: " + shrinkGate + "; nothing was published");
           publisher.abandon();
           return FAILED;
         }

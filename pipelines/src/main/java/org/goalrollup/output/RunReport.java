@@ -98,6 +98,44 @@ public final class RunReport {
   }
 
   /**
+   * The shrink guard ({@link ShrinkGuard}): null if this run may replace the run whose manifest is
+   * {@code previousManifest} (or there is none, or {@code --allowShrink} is set), else the message
+   * naming the file and both counts. An unreadable previous manifest is said on {@code log} and
+   * skips the guard.
+   */
+  public String shrinkGate(Path previousManifest, PrintStream log) {
+    if (options.isAllowShrink()) {
+      return null;
+    }
+    ShrinkGuard.Counts previous;
+    try {
+      previous = ShrinkGuard.read(previousManifest);
+    } catch (IOException | RuntimeException e) {
+      log.println(
+          "rollup: warning: cannot read the published run's manifest "
+              + previousManifest
+              + " ("
+              + e.getMessage()
+              + "); the shrink guard has nothing to compare with");
+      return null;
+    }
+    if (previous == null) {
+      return null;
+    }
+    Map<String, Long> accepted = new LinkedHashMap<>();
+    for (FileStats f : files) {
+      if (f.file().required()) {
+        accepted.put(f.file().fileName(), f.accepted());
+      }
+    }
+    accepted.put(InputFile.SECTORS.fileName(), (long) checked.sectors().size());
+    ShrinkGuard.Counts current =
+        new ShrinkGuard.Counts(
+            accepted, counters.get(WriteParquetTable.OUTPUT_NAMESPACE, ShrinkGuard.SUMMARY_ROWS));
+    return ShrinkGuard.check(previous, current, options.getMaxShrink());
+  }
+
+  /**
    * Null unless {@code failOnQuery} is set and the review raised QUERY-level flags; then the
    * message naming how many and of which rules.
    */
@@ -204,6 +242,8 @@ public final class RunReport {
     opts.put("majorProjectThreshold", options.getMajorProjectThreshold());
     opts.put("maxRejectRate", settings.maxRejectRate());
     opts.put("failOnQuery", options.isFailOnQuery());
+    opts.put("maxShrink", options.getMaxShrink());
+    opts.put("allowShrink", options.isAllowShrink());
     m.put("options", opts);
     m.put("computed_years", years());
     m.put("period_end_month", commonEndMonth());
