@@ -23,7 +23,9 @@ public interface RollupOptions extends PipelineOptions {
 
   void setOutput(String value);
 
-  @Description("Compute only this year, months 1-12. Default: every year with production data.")
+  @Description(
+      "Compute only this year, months 1-12. Default: every year with production data, each up to"
+          + " its own last month with data (a year whose data stops early is year to date).")
   Integer getYear();
 
   void setYear(Integer value);
