@@ -110,15 +110,6 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         .setCoder(AvroCoder.specific(MonthlyProgress.class));
   }
 
-  /** A series of {@code months} zero sums. */
-  static List<CellAcc> emptySeries(int months) {
-    List<CellAcc> s = new ArrayList<>(months);
-    for (int m = 0; m < months; m++) {
-      s.add(new CellAcc());
-    }
-    return s;
-  }
-
   /** One enterprise's contributions for the periods ending in months 1..M of {@code year}. */
   static List<CellAcc> enterpriseSeries(EnterpriseFacts facts, int year, int endMonth) {
     return EnterpriseContributions.series(facts, year, endMonth);
