@@ -6,7 +6,8 @@
 -- Parameters (textual substitution, done by the test before running):
 --   ${input_dir}               folder with the CSV inputs (forward slashes, no quote)
 --   ${period_year}             NULL = every computed year, else the one year Y
---   ${period_month}            end month M of the period (12 for a full run or --year)
+--   ${period_month}            end month M with --year (12) or --asOf; unused in a full
+--                              run, where each year ends in its own last month with data
 --   ${major_project_threshold} --majorProjectThreshold (5000 by default)
 --
 -- Input folder as prepared by the test: a filtered copy of each CSV (lines the
@@ -450,10 +451,15 @@ SELECT x.project_id, x.year, x.month, x.sector_id, unnest([i.district, 'ALL']) A
 FROM inv_sector x JOIN inv i USING (project_id, year, month);
 
 -- Computed periods (CONTRACT 1, 4): years of in-force production, each with months
--- 1..M; with --year/--asOf only that year.
+-- 1..M. Without --year/--asOf (period_year NULL), M is the year's own last month with
+-- in-force production (12 for a complete year, less for a year that stops early); with
+-- --year/--asOf only that year, M = period_month.
 CREATE TABLE periods AS
-SELECT DISTINCT year AS y, CAST(${period_month} AS INTEGER) AS m FROM prod
-WHERE ${period_year} IS NULL OR year = ${period_year};
+SELECT year AS y,
+  CAST(CASE WHEN ${period_year} IS NULL THEN max(month) ELSE ${period_month} END AS INTEGER) AS m
+FROM prod
+WHERE ${period_year} IS NULL OR year = ${period_year}
+GROUP BY year;
 
 -- One summary row per (year, sector_id, district).
 CREATE TABLE cells AS

@@ -23,7 +23,9 @@ public interface RollupOptions extends PipelineOptions {
 
   void setOutput(String value);
 
-  @Description("Compute only this year, months 1-12. Default: every year with production data.")
+  @Description(
+      "Compute only this year, months 1-12. Default: every year with production data, each up to"
+          + " its own last month with data (a year whose data stops early is year to date).")
   Integer getYear();
 
   void setYear(Integer value);
@@ -82,4 +84,22 @@ public interface RollupOptions extends PipelineOptions {
   boolean isVerbose();
 
   void setVerbose(boolean value);
+
+  @Description(
+      "Shrink guard: the largest fall, as a share (0.5 = 50%), of the accepted rows of a required"
+          + " input (enterprises.csv, sectors.csv, production.csv) against the run published at"
+          + " --output. A larger fall, or an empty summary where the published one was not, fails"
+          + " the run (exit 1, nothing published) unless --allowShrink.")
+  @Default.Double(0.5)
+  Double getMaxShrink();
+
+  void setMaxShrink(Double value);
+
+  @Description(
+      "Publish even when the shrink guard (--maxShrink) would stop the run: for an input that"
+          + " really shrank, or an --output that held another region's run.")
+  @Default.Boolean(false)
+  boolean isAllowShrink();
+
+  void setAllowShrink(boolean value);
 }

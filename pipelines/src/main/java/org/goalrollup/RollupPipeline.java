@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -13,12 +14,15 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.disclosure.ComputeContributorStats;
 import org.goalrollup.disclosure.PublishSummaries;
@@ -52,6 +56,7 @@ import org.goalrollup.stats.ComputeCells;
 import org.goalrollup.stats.ComputeProgress;
 import org.goalrollup.stats.DistinctSorted;
 import org.goalrollup.stats.EvaluateTargets;
+import org.goalrollup.stats.Period;
 import org.goalrollup.stats.SectorMatcher;
 
 /**
@@ -81,6 +86,7 @@ public final class RollupPipeline {
               + "                [--targets=FILE] [--charset=UTF-8|GB18030]\n"
               + "                [--majorProjectThreshold=5000] [--maxRejectRate=0.05]"
               + " [--failOnQuery]\n"
+              + "                [--maxShrink=0.5] [--allowShrink]\n"
               + "                [--verbose]\n"
               + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n");
       PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
@@ -205,7 +211,7 @@ public final class RollupPipeline {
     PCollectionTuple region = in.region.apply("ResolveRegion", new ResolveRegion());
     var regionView = region.get(ResolveRegion.REGION).apply("RegionLookup", View.asMap());
 
-    PCollectionView<List<Integer>> years = computedYears(settings, facts);
+    PCollectionView<List<Period>> periods = computedPeriods(settings, facts);
     PCollectionView<List<String>> districts =
         PCollectionList.of(
                 facts.apply(
@@ -235,18 +241,16 @@ public final class RollupPipeline {
                 facts,
                 projectFacts,
                 regionMilestones,
-                years,
+                periods,
                 districts,
-                settings.period(),
                 sectors,
                 settings.thresholdCents()));
-    int endMonth = settings.period().endMonth();
     PCollection<Summary> summary =
-        cells.apply("BuildSummaries", new BuildSummaries(regionView, endMonth));
+        cells.apply("BuildSummaries", new BuildSummaries(regionView, periods));
     PCollection<Attainment> attainment =
         cells.apply(
             "EvaluateTargets",
-            new EvaluateTargets(checked.targets(), regionView, districts, endMonth));
+            new EvaluateTargets(checked.targets(), regionView, districts, periods));
     PCollection<MonthlyProgress> progress =
         p.apply(
             "ComputeProgress",
@@ -254,22 +258,16 @@ public final class RollupPipeline {
                 facts,
                 projectFacts,
                 regionMilestones,
-                years,
+                periods,
                 regionView,
                 checked.targets(),
-                endMonth,
                 sectors,
                 settings.thresholdCents()));
     PCollection<KV<String, String>> statuses =
         p.apply(
                 "ComputeContributorStats",
                 new ComputeContributorStats(
-                    facts,
-                    projectFacts,
-                    years,
-                    settings.period(),
-                    sectors,
-                    settings.thresholdCents()))
+                    facts, projectFacts, periods, sectors, settings.thresholdCents()))
             .apply("SuppressCells", new SuppressCells(checked.disclosure()));
     PCollection<Published> published =
         summary.apply("PublishSummaries", new PublishSummaries(statuses, settings.buckets()));
@@ -316,26 +314,44 @@ public final class RollupPipeline {
       PCollection<ReviewFlag> review) {}
 
   /**
-   * The computed years: those of in-force production rows, limited to the asked year when {@code
-   * --year} or {@code --asOf} is given (a year without production is not computed).
+   * The computed periods, one per computed year: the years of in-force production rows, limited to
+   * the asked year when {@code --year} or {@code --asOf} is given (a year without production is not
+   * computed). Each year's last month M is the asked one with {@code --year} (12) or {@code
+   * --asOf}; without them it is the year's last month with in-force production, so a year whose
+   * data stops before December is computed year to date.
    */
-  private static PCollectionView<List<Integer>> computedYears(
+  static PCollectionView<List<Period>> computedPeriods(
       RunSettings settings, PCollection<EnterpriseFacts> facts) {
-    Integer asked = settings.period().fixedYear();
+    Period asked = settings.period();
     return facts
         .apply(
-            "ProductionYears",
-            FlatMapElements.into(TypeDescriptors.integers())
-                .via(
-                    (EnterpriseFacts f) ->
-                        f.getProduction().stream()
-                            .map(x -> x.getYear())
-                            .filter(y -> asked == null || y.equals(asked))
-                            .distinct()
-                            .toList()))
-        .setCoder(VarIntCoder.of())
+            "ProductionMonths",
+            FlatMapElements.into(
+                    TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()))
+                .via((EnterpriseFacts f) -> lastMonthPerYear(f, asked)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))
+        .apply("LastMonthPerYear", Max.integersPerKey())
         .apply(
-            "YearList", Combine.globally(new DistinctSorted<>(VarIntCoder.of())).asSingletonView());
+            "PeriodOfYear",
+            MapElements.into(TypeDescriptor.of(Period.class))
+                .via((KV<Integer, Integer> ym) -> asked.forYear(ym.getKey(), ym.getValue())))
+        .setCoder(Period.Coder.of())
+        .apply(
+            "PeriodList",
+            Combine.globally(new DistinctSorted<>(Period.Coder.of())).asSingletonView());
+  }
+
+  /** (year, last month) of one enterprise's in-force production, in the asked year if any. */
+  static List<KV<Integer, Integer>> lastMonthPerYear(EnterpriseFacts f, Period asked) {
+    java.util.Map<Integer, Integer> last = new java.util.TreeMap<>();
+    for (var x : f.getProduction()) {
+      if (asked.fromData() || x.getYear() == asked.year()) {
+        last.merge(x.getYear(), x.getMonth(), Math::max);
+      }
+    }
+    List<KV<Integer, Integer>> out = new java.util.ArrayList<>();
+    last.forEach((y, m) -> out.add(KV.of(y, m)));
+    return out;
   }
 
   /** One run: preflight, pipeline, checks, publish; turns every failure into exit code 1. */
@@ -400,6 +416,12 @@ public final class RollupPipeline {
         String queryGate = report.queryGate(options.isFailOnQuery());
         if (queryGate != null) {
           err.println("error: " + queryGate + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
+        String shrinkGate = report.shrinkGate(publisher.output().resolve(Publisher.MANIFEST), out);
+        if (shrinkGate != null) {
+          err.println("error: " + shrinkGate + "; nothing was published");
           publisher.abandon();
           return FAILED;
         }

@@ -90,6 +90,11 @@ public record RunSettings(
       throw new IllegalArgumentException(
           "--maxRejectRate=" + o.getMaxRejectRate() + " must be between 0 and 1");
     }
+    double shrink = o.getMaxShrink();
+    if (!(shrink >= 0 && shrink <= 1)) {
+      throw new IllegalArgumentException(
+          "--maxShrink=" + o.getMaxShrink() + " must be between 0 and 1 (0.5 = 50%)");
+    }
     return new RunSettings(period, charset, threshold, rate, buckets);
   }
 }

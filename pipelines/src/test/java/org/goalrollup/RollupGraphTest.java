@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole graph on a small input whose every figure is worked out by hand in the comments (see
- * src/test/resources/RollupGraphTest/). Years 2019 and 2020, months 1-12.
+ * src/test/resources/RollupGraphTest/). Years 2019 (its data stops in February, so months 1-2) and
+ * 2020, months 1-12 (E1's nil return of December makes it a complete year).
  */
 @ExtendWith(TestPipelineExtension.class)
 class RollupGraphTest {
@@ -38,7 +39,10 @@ class RollupGraphTest {
   @TempDir Path out;
 
   private RollupPipeline.Outputs build(String... extra) throws Exception {
-    String input = fixture();
+    return buildOn(fixture(), extra);
+  }
+
+  private RollupPipeline.Outputs buildOn(String input, String... extra) throws Exception {
     String[] args = new String[2 + extra.length];
     args[0] = "--input=" + input;
     args[1] = "--output=" + out;
@@ -90,7 +94,8 @@ class RollupGraphTest {
     assertEquals(amt("68.00"), all.getAboveScaleValueAdded());
     // 120 + 130 + 60 + 60 + 10
     assertEquals(amt("380.00"), all.getRevenue());
-    // nobody reports December
+    // only E1 reports December, a nil return
+    assertEquals(12, all.getPeriodEndMonth());
     assertEquals(0, all.getEmployees());
     // sample E1 (55 vs 50) and E2 (12 vs 10); E3 has no 2019 record. P = 102 (ALL row).
     // 67 / 1.02 / 60 - 1 = 9.477124183...%
@@ -138,9 +143,89 @@ class RollupGraphTest {
     assertEquals(0, empty.getEnterpriseCount());
     assertEquals(amt("0.00"), empty.getValueAdded());
     assertNull(empty.getValueAddedGrowth());
-    // 2019: E1 and E2 only; E3's revision 1 is its in-force register row
+    // 2019: E1 and E2 only; E3's revision 1 is its in-force register row. Its data stops in
+    // February, so it is computed for months 1-2: employees of February (E1 10), no R&D ratios.
     assertEquals(2, m.get("2019/ALL/ALL").getEnterpriseCount());
     assertEquals(amt("60.00"), m.get("2019/ALL/ALL").getValueAdded());
+    assertEquals(2, m.get("2019/ALL/ALL").getPeriodEndMonth());
+    assertEquals(10, m.get("2019/ALL/ALL").getEmployees());
+    return null;
+  }
+
+  /**
+   * Without --year/--asOf each year is computed up to its own last month with data: here 2019 is
+   * complete (a December row of E2 is added) and 2020 stops in February (E1's December nil return
+   * is removed), so 2020 is January-February, compared with January-February 2019.
+   */
+  @Test
+  void aYearWhoseDataStopsEarlyIsComputedYearToDate(@TempDir Path in) throws Exception {
+    java.nio.file.Files.walk(Path.of(fixture()))
+        .filter(java.nio.file.Files::isRegularFile)
+        .forEach(f -> copy(f, in.resolve(f.getFileName())));
+    Path production = in.resolve("production.csv");
+    String rows = java.nio.file.Files.readString(production);
+    java.nio.file.Files.writeString(
+        production,
+        rows.replace("E1,2020,12,true,0,0,0,0\n", "") + "E2,2019,12,false,50,40,50,3\n");
+    RollupPipeline.Outputs outputs = buildOn(in.toString());
+    PAssert.that(outputs.summary()).satisfies(RollupGraphTest::checkPartialYear);
+    PAssert.that(outputs.attainment()).satisfies(RollupGraphTest::checkPartialYearAttainment);
+    p.run().waitUntilFinish();
+  }
+
+  static Void checkPartialYear(Iterable<Summary> rows) {
+    Map<String, Summary> m = byCell(rows);
+    assertEquals(32, m.size(), m.keySet().toString());
+    Summary y2019 = m.get("2019/ALL/ALL");
+    assertEquals(12, y2019.getPeriodEndMonth());
+    // 20 + 30 + 10 + 40; employees of December: E2's 3
+    assertEquals(amt("100.00"), y2019.getValueAdded());
+    assertEquals(3, y2019.getEmployees());
+    Summary all = m.get("2020/ALL/ALL");
+    assertEquals(2, all.getPeriodEndMonth());
+    assertEquals(3, all.getEnterpriseCount());
+    assertEquals(amt("68.00"), all.getValueAdded());
+    // employees of February: E1 12 + E2 7 (E3 reports January only)
+    assertEquals(19, all.getEmployees());
+    // the sample's 2019 base is January-February only (E1 50, E2 10), not E2's December 40:
+    // 67 / 1.02 / 60 - 1
+    assertThat(all.getValueAddedGrowth(), closeTo(9.477124183006536, 1e-9));
+    // P1 (May) and P2 (March) lie after February: nothing completed, no major project
+    assertEquals(amt("0.00"), all.getInvestmentCompleted());
+    assertEquals(0, all.getMajorProjectCount());
+    assertNull(all.getIndustrialInvestmentGrowth());
+    // R&D sums take the year's rows; the ratios are for complete years only
+    assertEquals(amt("150.00"), all.getRdExpenditure());
+    assertNull(all.getRdRevenueRatio());
+    assertNull(all.getRdGdpRatio());
+    // E1 is high-tech from 2019-01-01, so on 2020-02-29 too
+    assertEquals(1, all.getHighTechEnterpriseCount());
+    return null;
+  }
+
+  static Void checkPartialYearAttainment(Iterable<Attainment> rows) {
+    List<String> got =
+        StreamSupport.stream(rows.spliterator(), false)
+            .map(
+                a ->
+                    a.getIndicator()
+                        + "|"
+                        + a.getSectorId()
+                        + "|"
+                        + a.getPeriodEndMonth()
+                        + "|"
+                        + a.getStatus()
+                        + "|"
+                        + a.getActual())
+            .toList();
+    assertThat(
+        got,
+        containsInAnyOrder(
+            "value_added_growth|ALL|2|ENSURE_MET|9.477124183006536",
+            // both smart factories are dated June and July
+            "milestones.SMART_FACTORY|ALL|2|NOT_MET|0.0",
+            "value_added_growth_nominal|AUTO|2|NO_DATA|null",
+            "major_project_count|AUTO|2|NOT_MET|0.0"));
     return null;
   }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -26,88 +25,130 @@ import org.goalrollup.stats.SumInBundleFn;
 import org.goalrollup.stats.SumPerCell;
 
 /**
- * The contributor statistics of every cell with contributors, for each computed year Y and for Y-1
- * (whose statuses decide whether Y's growths may be published). Fed by the same enterprise and
- * project facts as {@link org.goalrollup.stats.ComputeCells}, and each contributor's values come
- * from {@link EnterpriseContributions} and {@link ProjectContributions}, so the cells' sums and the
- * contributors behind them cannot drift apart. Contributors: an enterprise with a production record
- * in the period (PRODUCTION), with an rd.csv row of the year (RD); a project with a record in the
- * period, counted in the cells of each such record (INVESTMENT). Cells are combined in buckets as
- * in ComputeCells, so the cost holds at national scale.
+ * The contributor statistics of every cell with contributors, for each computed year Y over its
+ * months 1..M, and for Y-1 over the same months 1..M (the base of Y's growths, whose statuses
+ * decide whether they may be published). Cells of Y are keyed by their {@link
+ * org.goalrollup.stats.CellKey}; base cells of Y-1 by {@link #baseKey} of theirs, since Y-1 may
+ * also be computed with other months (a complete 2020 before a 2021 that stops in March). Fed by
+ * the same enterprise and project facts as {@link org.goalrollup.stats.ComputeCells}, and each
+ * contributor's values come from {@link EnterpriseContributions} and {@link ProjectContributions},
+ * so the cells' sums and the contributors behind them cannot drift apart. Contributors: an
+ * enterprise with a production record in the period (PRODUCTION), with an rd.csv row of the year
+ * (RD); a project with a record in the period, counted in the cells of each such record
+ * (INVESTMENT). Cells are combined in buckets as in ComputeCells, so the cost holds at national
+ * scale.
  */
 public final class ComputeContributorStats
     extends PTransform<PBegin, PCollection<KV<String, ContributorStats>>> {
   private final PCollection<EnterpriseFacts> enterprises;
   private final PCollection<ProjectFacts> projects;
-  private final PCollectionView<List<Integer>> years;
-  private final Period period;
+  private final PCollectionView<List<Period>> years;
   private final SectorMatcher sectors;
   private final long thresholdCents;
+
+  /** Prefix of the key of a base cell: (Y-1, sector, district) over the months of Y. */
+  private static final String BASE = "b";
 
   public ComputeContributorStats(
       PCollection<EnterpriseFacts> enterprises,
       PCollection<ProjectFacts> projects,
-      PCollectionView<List<Integer>> years,
-      Period period,
+      PCollectionView<List<Period>> years,
       SectorMatcher sectors,
       long thresholdCents) {
     this.enterprises = enterprises;
     this.projects = projects;
     this.years = years;
-    this.period = period;
     this.sectors = sectors;
     this.thresholdCents = thresholdCents;
   }
 
-  /** The years whose statuses are needed: each computed year and the year before it. */
-  static Set<Integer> statusYears(List<Integer> computed) {
-    Set<Integer> out = new TreeSet<>();
-    for (int y : computed) {
-      out.add(y);
-      out.add(y - 1);
+  /** The key of cell {@code cellKey} of year Y-1 as the base of Y's growths. */
+  public static String baseKey(String cellKey) {
+    return BASE + cellKey;
+  }
+
+  /** True for a key made by {@link #baseKey}. */
+  public static boolean isBase(String key) {
+    return key.startsWith(BASE);
+  }
+
+  /** The cell key inside a key, with or without the base prefix. */
+  public static String cellOf(String key) {
+    return isBase(key) ? key.substring(BASE.length()) : key;
+  }
+
+  /**
+   * The periods whose statuses are needed, each computed once: every computed period (role
+   * "current") and the same months of the year before (role "base"); a period may have both.
+   */
+  static Map<Period, Roles> statusPeriods(List<Period> computed) {
+    Map<Period, Roles> out = new TreeMap<>();
+    for (Period p : computed) {
+      out.merge(p, new Roles(true, false), Roles::or);
+      out.merge(new Period(p.year() - 1, p.endMonth()), new Roles(false, true), Roles::or);
     }
     return out;
+  }
+
+  /** What a period's statistics are for: a computed year's cells, the base of the next year's. */
+  record Roles(boolean current, boolean base) {
+    Roles or(Roles o) {
+      return new Roles(current || o.current, base || o.base);
+    }
   }
 
   @Override
   public PCollection<KV<String, ContributorStats>> expand(PBegin begin) {
     PCollection<KV<Integer, byte[]>> fromEnterprises =
         SumInBundleFn.sums(
-            enterprises, "EnterpriseContributors", new EnterpriseFn(years, period, sectors), years);
+            enterprises, "EnterpriseContributors", new EnterpriseFn(years, sectors), years);
     PCollection<KV<Integer, byte[]>> fromProjects =
         SumInBundleFn.sums(
-            projects,
-            "ProjectContributors",
-            new ProjectFn(years, period, sectors, thresholdCents),
-            years);
+            projects, "ProjectContributors", new ProjectFn(years, sectors, thresholdCents), years);
     return PCollectionList.of(fromEnterprises)
         .and(fromProjects)
         .apply("AllContributors", Flatten.pCollections())
         .apply("StatsPerCell", new SumPerCell<>(ContributorStats.sum()));
   }
 
+  /** Adds up contributor statistics under the key of each role of their period. */
+  abstract static class RolesFn<T> extends SumInBundleFn<T, ContributorStats> {
+    RolesFn() {
+      super(ContributorStats.sum());
+    }
+
+    /** Adds a period's statistics of one cell under the key of each role the period has. */
+    final void addInRoles(String cell, ContributorStats s, Roles roles) {
+      if (roles.current()) {
+        add(cell, s);
+      }
+      if (roles.base()) {
+        add(baseKey(cell), s);
+      }
+    }
+  }
+
   /** An enterprise is one contributor in each of its cells: to production, to R&D, or both. */
-  static final class EnterpriseFn extends SumInBundleFn<EnterpriseFacts, ContributorStats> {
-    private final PCollectionView<List<Integer>> years;
-    private final Period period;
+  static final class EnterpriseFn extends RolesFn<EnterpriseFacts> {
+    private final PCollectionView<List<Period>> years;
     private final SectorMatcher sectors;
 
-    EnterpriseFn(PCollectionView<List<Integer>> years, Period period, SectorMatcher sectors) {
-      super(ContributorStats.sum());
+    EnterpriseFn(PCollectionView<List<Period>> years, SectorMatcher sectors) {
       this.years = years;
-      this.period = period;
       this.sectors = sectors;
     }
 
     @ProcessElement
     public void process(@Element EnterpriseFacts facts, ProcessContext c) {
-      for (int year : statusYears(c.sideInput(years))) {
+      for (Map.Entry<Period, Roles> e : statusPeriods(c.sideInput(years)).entrySet()) {
+        Period period = e.getKey();
+        int year = period.year();
         ContributorStats s = of(facts, year, period);
         if (s == null) {
           continue;
         }
         for (String cell : EnterpriseContributions.cells(facts.getEnterprise(), year, sectors)) {
-          add(cell, s);
+          addInRoles(cell, s, e.getValue());
         }
       }
     }
@@ -128,28 +169,23 @@ public final class ComputeContributorStats
   }
 
   /** A project is one contributor in the cells of each of its records in the period. */
-  static final class ProjectFn extends SumInBundleFn<ProjectFacts, ContributorStats> {
-    private final PCollectionView<List<Integer>> years;
-    private final Period period;
+  static final class ProjectFn extends RolesFn<ProjectFacts> {
+    private final PCollectionView<List<Period>> years;
     private final SectorMatcher sectors;
     private final long thresholdCents;
 
-    ProjectFn(
-        PCollectionView<List<Integer>> years,
-        Period period,
-        SectorMatcher sectors,
-        long thresholdCents) {
-      super(ContributorStats.sum());
+    ProjectFn(PCollectionView<List<Period>> years, SectorMatcher sectors, long thresholdCents) {
       this.years = years;
-      this.period = period;
       this.sectors = sectors;
       this.thresholdCents = thresholdCents;
     }
 
     @ProcessElement
     public void process(@Element ProjectFacts project, ProcessContext c) {
-      for (int year : statusYears(c.sideInput(years))) {
-        of(project, year, period, sectors, thresholdCents).forEach(this::add);
+      for (Map.Entry<Period, Roles> e : statusPeriods(c.sideInput(years)).entrySet()) {
+        Period period = e.getKey();
+        of(project, period.year(), period, sectors, thresholdCents)
+            .forEach((cell, s) -> addInRoles(cell, s, e.getValue()));
       }
     }
 

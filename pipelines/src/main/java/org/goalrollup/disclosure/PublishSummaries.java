@@ -27,9 +27,10 @@ import org.goalrollup.model.Summary;
 import org.goalrollup.stats.CellKey;
 
 /**
- * The published table: each summary row joined with its cell's statuses of year Y and of Y-1 (for
- * the growths), the confidential amounts set to null. Counts the suppressed cells of the published
- * rows per group and rule in the {@value #NAMESPACE} metrics namespace ({@code group.rule}).
+ * The published table: each summary row joined with its cell's statuses of year Y and of Y-1 over
+ * the same months (the base of the growths), the confidential amounts set to null. Counts the
+ * suppressed cells of the published rows per group and rule in the {@value #NAMESPACE} metrics
+ * namespace ({@code group.rule}).
  */
 public final class PublishSummaries
     extends PTransform<PCollection<Summary>, PCollection<Published>> {
@@ -74,12 +75,16 @@ public final class PublishSummaries
                                 TypeDescriptors.strings(), TypeDescriptors.strings())))
                     .via(
                         (KV<String, String> kv) -> {
-                          CellKey k = CellKey.decode(kv.getKey());
+                          if (!ComputeContributorStats.isBase(kv.getKey())) {
+                            return java.util.List.of(
+                                KV.of(
+                                    Buckets.of(kv.getKey(), n),
+                                    KV.of(CURRENT + kv.getKey(), kv.getValue())));
+                          }
+                          // a base cell of Y-1 goes to the row of Y whose growths it is the base of
+                          CellKey k = CellKey.decode(ComputeContributorStats.cellOf(kv.getKey()));
                           String next = CellKey.encode(k.year() + 1, k.sector(), k.district());
                           return java.util.List.of(
-                              KV.of(
-                                  Buckets.of(kv.getKey(), n),
-                                  KV.of(CURRENT + kv.getKey(), kv.getValue())),
                               KV.of(Buckets.of(next, n), KV.of(PREVIOUS + next, kv.getValue())));
                         }))
             .setCoder(

@@ -19,9 +19,10 @@ import org.goalrollup.stats.CellKey;
 
 /**
  * Primary and secondary suppression: the contributor statistics of every cell go in, the status
- * string of every cell with contributors comes out (one {@link Conf} code per {@link Group}; a cell
- * that is absent has no contributors and is free). The cells of one (year, sector) line are
- * gathered on one worker: a line is small (the districts plus ALL).
+ * string of every cell with contributors comes out under the same key (one {@link Conf} code per
+ * {@link Group}; a cell that is absent has no contributors and is free). The cells of one (year,
+ * sector) line are gathered on one worker: a line is small (the districts plus ALL). Base cells
+ * ({@link ComputeContributorStats#baseKey}) form lines of their own.
  */
 public final class SuppressCells
     extends PTransform<PCollection<KV<String, ContributorStats>>, PCollection<KV<String, String>>> {
@@ -43,9 +44,12 @@ public final class SuppressCells
                             TypeDescriptors.strings(), TypeDescriptor.of(ContributorStats.class))))
                 .via(
                     (KV<String, ContributorStats> kv) -> {
-                      CellKey k = CellKey.decode(kv.getKey());
+                      CellKey k = CellKey.decode(ComputeContributorStats.cellOf(kv.getKey()));
+                      String line = CellKey.encode(k.year(), k.sector(), "");
                       return KV.of(
-                          CellKey.encode(k.year(), k.sector(), ""),
+                          ComputeContributorStats.isBase(kv.getKey())
+                              ? ComputeContributorStats.baseKey(line)
+                              : line,
                           KV.of(k.district(), kv.getValue()));
                     }))
         .setCoder(
@@ -93,13 +97,18 @@ public final class SuppressCells
     public void process(
         @Element KV<String, Iterable<KV<String, ContributorStats>>> lineCells,
         OutputReceiver<KV<String, String>> out) {
-      CellKey line = CellKey.decode(lineCells.getKey());
+      boolean base = ComputeContributorStats.isBase(lineCells.getKey());
+      CellKey line = CellKey.decode(ComputeContributorStats.cellOf(lineCells.getKey()));
       Map<String, ContributorStats> byDistrict = new TreeMap<>();
       for (KV<String, ContributorStats> c : lineCells.getValue()) {
         byDistrict.put(c.getKey(), c.getValue());
       }
       line(byDistrict, rules)
-          .forEach((d, s) -> out.output(KV.of(CellKey.encode(line.year(), line.sector(), d), s)));
+          .forEach(
+              (d, s) -> {
+                String cell = CellKey.encode(line.year(), line.sector(), d);
+                out.output(KV.of(base ? ComputeContributorStats.baseKey(cell) : cell, s));
+              });
     }
   }
 }

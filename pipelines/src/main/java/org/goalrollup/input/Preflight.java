@@ -54,6 +54,7 @@ public final class Preflight {
       present.add(f);
       try (CsvReader r = CsvFiles.open(id, charset)) {
         CsvFiles.checkColumns(CsvFiles.readHeader(r, f), f);
+        requireDataRow(r, f);
       } catch (CharacterCodingException e) {
         throw badCharset(f, charset);
       }
@@ -88,6 +89,19 @@ public final class Preflight {
             charset);
     return new Checked(
         present, sectors, targets, targetRows, targetsId.toString(), disclosure, review);
+  }
+
+  /**
+   * A required file must have a data row after its header: a header alone (or with blank lines
+   * only) is a file cut short or exported empty, and would publish an empty or wrong summary.
+   */
+  static void requireDataRow(CsvReader r, InputFile f) throws IOException, InputException {
+    if (f.required() && r.next() == null) {
+      throw new InputException(
+          f.fileName()
+              + ": no data rows after the header (only the header and blank lines); a required"
+              + " input cannot be empty");
+    }
   }
 
   private static InputException badCharset(InputFile f, String charset) {

@@ -32,6 +32,7 @@ import org.goalrollup.review.ReviewRule;
 import org.goalrollup.review.ReviewRules;
 import org.goalrollup.stats.ComputeCells;
 import org.goalrollup.stats.EvaluateTargets;
+import org.goalrollup.stats.Period;
 
 /**
  * What a finished run read, rejected and wrote, from the pipeline's counters: the reject-rate gate,
@@ -97,6 +98,44 @@ public final class RunReport {
   }
 
   /**
+   * The shrink guard ({@link ShrinkGuard}): null if this run may replace the run whose manifest is
+   * {@code previousManifest} (or there is none, or {@code --allowShrink} is set), else the message
+   * naming the file and both counts. An unreadable previous manifest is said on {@code log} and
+   * skips the guard.
+   */
+  public String shrinkGate(Path previousManifest, PrintStream log) {
+    if (options.isAllowShrink()) {
+      return null;
+    }
+    ShrinkGuard.Counts previous;
+    try {
+      previous = ShrinkGuard.read(previousManifest);
+    } catch (IOException | RuntimeException e) {
+      log.println(
+          "rollup: warning: cannot read the published run's manifest "
+              + previousManifest
+              + " ("
+              + e.getMessage()
+              + "); the shrink guard has nothing to compare with");
+      return null;
+    }
+    if (previous == null) {
+      return null;
+    }
+    Map<String, Long> accepted = new LinkedHashMap<>();
+    for (FileStats f : files) {
+      if (f.file().required()) {
+        accepted.put(f.file().fileName(), f.accepted());
+      }
+    }
+    accepted.put(InputFile.SECTORS.fileName(), (long) checked.sectors().size());
+    ShrinkGuard.Counts current =
+        new ShrinkGuard.Counts(
+            accepted, counters.get(WriteParquetTable.OUTPUT_NAMESPACE, ShrinkGuard.SUMMARY_ROWS));
+    return ShrinkGuard.check(previous, current, options.getMaxShrink());
+  }
+
+  /**
    * Null unless {@code failOnQuery} is set and the review raised QUERY-level flags; then the
    * message naming how many and of which rules.
    */
@@ -135,6 +174,57 @@ public final class RunReport {
     return ys;
   }
 
+  /**
+   * The computed periods, one per computed year, from the {@code months.Y.M} counters of {@link
+   * ComputeCells}.
+   */
+  public List<Period> periods() {
+    List<Period> ps = new ArrayList<>();
+    counters
+        .withPrefix(ComputeCells.PERIOD_NAMESPACE, "months.")
+        .keySet()
+        .forEach(
+            ym -> {
+              int dot = ym.indexOf('.');
+              ps.add(
+                  new Period(
+                      Integer.valueOf(ym.substring(0, dot)),
+                      Integer.parseInt(ym.substring(dot + 1))));
+            });
+    ps.sort(null);
+    return ps;
+  }
+
+  /**
+   * M shared by every computed year, null when they differ (a year that stops early); with no
+   * computed year, the M asked for.
+   */
+  Integer commonEndMonth() {
+    java.util.Set<Integer> ms = new java.util.TreeSet<>();
+    periods().forEach(p -> ms.add(p.endMonth()));
+    if (ms.isEmpty()) {
+      return settings.period().endMonth();
+    }
+    return ms.size() == 1 ? ms.iterator().next() : null;
+  }
+
+  /**
+   * The manifest's {@code periods}: per computed year its M, whether it is year to date, and the
+   * sentence saying so (as on the console).
+   */
+  List<Map<String, Object>> periodEntries() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Period p : periods()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("year", p.year());
+      e.put("period_end_month", p.endMonth());
+      e.put("year_to_date", p.yearToDate());
+      e.put("note", p.describe(settings.period()));
+      out.add(e);
+    }
+    return out;
+  }
+
   public void writeManifest(Path file, Instant end) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("pipeline", "goal-rollup");
@@ -152,9 +242,12 @@ public final class RunReport {
     opts.put("majorProjectThreshold", options.getMajorProjectThreshold());
     opts.put("maxRejectRate", settings.maxRejectRate());
     opts.put("failOnQuery", options.isFailOnQuery());
+    opts.put("maxShrink", options.getMaxShrink());
+    opts.put("allowShrink", options.isAllowShrink());
     m.put("options", opts);
     m.put("computed_years", years());
-    m.put("period_end_month", settings.period().endMonth());
+    m.put("period_end_month", commonEndMonth());
+    m.put("periods", periodEntries());
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (FileStats f : files) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -268,7 +361,13 @@ public final class RunReport {
 
   /** The short end-of-run summary on the console. */
   public void print(PrintStream out, Path output) {
-    out.println("rollup: years " + years() + ", months 1-" + settings.period().endMonth());
+    Integer common = commonEndMonth();
+    out.println("rollup: years " + years() + (common != null ? ", months 1-" + common : ""));
+    for (Period p : periods()) {
+      if (common == null || (p.yearToDate() && settings.period().fromData())) {
+        out.println("rollup: " + p.describe(settings.period()));
+      }
+    }
     out.printf(
         "%-16s %9s %9s %9s %11s %10s%n",
         "input", "read", "accepted", "rejected", "superseded", "collapsed");

@@ -28,12 +28,12 @@ import org.goalrollup.model.Target;
 
 /**
  * Follows every target month by month: enterprise facts, project facts and the milestones without
- * an enterprise go in; for each target of a computed year, one row per month m = 1..M comes out
- * holding its indicator for months 1..m, exactly what an {@code --asOf=Y-m} run reports for that
- * cell. The sums come from {@link EnterpriseContributions#series} and {@link
- * ProjectContributions#series}: one pass over each enterprise's or project's records, tested equal
- * to the summary's own {@code of()} for every period ending in m, so the monthly figures cannot
- * drift from the summary's definitions.
+ * an enterprise go in; for each target of a computed year, one row per month m = 1..M (M of the
+ * target's year) comes out holding its indicator for months 1..m, exactly what an {@code
+ * --asOf=Y-m} run reports for that cell. The sums come from {@link EnterpriseContributions#series}
+ * and {@link ProjectContributions#series}: one pass over each enterprise's or project's records,
+ * tested equal to the summary's own {@code of()} for every period ending in m, so the monthly
+ * figures cannot drift from the summary's definitions.
  *
  * <p>Only the cells that have a target are followed. Each DoFn adds up its bundle's series per cell
  * before anything is shuffled, and packs them per bucket ({@link SumInBundleFn}), so the shuffle
@@ -46,10 +46,9 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   private final PCollection<EnterpriseFacts> enterprises;
   private final PCollection<ProjectFacts> projects;
   private final PCollection<Milestone> regionMilestones;
-  private final PCollectionView<List<Integer>> years;
+  private final PCollectionView<List<Period>> years;
   private final PCollectionView<Map<String, RegionRecord>> region;
   private final List<Target> targets;
-  private final int endMonth;
   private final SectorMatcher sectors;
   private final long thresholdCents;
 
@@ -57,10 +56,9 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
       PCollection<EnterpriseFacts> enterprises,
       PCollection<ProjectFacts> projects,
       PCollection<Milestone> regionMilestones,
-      PCollectionView<List<Integer>> years,
+      PCollectionView<List<Period>> years,
       PCollectionView<Map<String, RegionRecord>> region,
       List<Target> targets,
-      int endMonth,
       SectorMatcher sectors,
       long thresholdCents) {
     this.enterprises = enterprises;
@@ -69,7 +67,6 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     this.years = years;
     this.region = region;
     this.targets = new ArrayList<>(targets);
-    this.endMonth = endMonth;
     this.sectors = sectors;
     this.thresholdCents = thresholdCents;
   }
@@ -82,47 +79,35 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     }
     PCollection<KV<Integer, byte[]>> fromEnterprises =
         SumInBundleFn.sums(
-            enterprises,
-            "EnterpriseMonths",
-            new EnterpriseMonthsFn(cells, years, endMonth, sectors),
-            years);
+            enterprises, "EnterpriseMonths", new EnterpriseMonthsFn(cells, years, sectors), years);
     PCollection<KV<Integer, byte[]>> fromProjects =
         SumInBundleFn.sums(
             projects,
             "ProjectMonths",
-            new ProjectMonthsFn(cells, years, endMonth, sectors, thresholdCents),
+            new ProjectMonthsFn(cells, years, sectors, thresholdCents),
             years);
     PCollection<KV<Integer, byte[]>> fromMilestones =
         SumInBundleFn.sums(
             regionMilestones,
             "RegionMilestoneMonths",
-            new RegionMilestoneMonthsFn(cells, years, endMonth),
+            new RegionMilestoneMonthsFn(cells, years),
             years);
     PCollection<KV<Integer, byte[]>> seeds =
         SumInBundleFn.sums(
             begin.apply("ProgressSeed", Create.of(0)),
             "EmptySeries",
-            new EmptySeriesFn(cells, years, endMonth),
+            new EmptySeriesFn(cells, years),
             years);
     return PCollectionList.of(seeds)
         .and(fromEnterprises)
         .and(fromProjects)
         .and(fromMilestones)
         .apply("AllMonths", Flatten.pCollections())
-        .apply("SumPerTargetCell", new SumPerCell<>(new SeriesSum(endMonth)))
+        .apply("SumPerTargetCell", new SumPerCell<>(new SeriesSum()))
         .apply(
             "ProgressRows",
-            ParDo.of(new ProgressRowsFn(targets, region, endMonth)).withSideInputs(region))
+            ParDo.of(new ProgressRowsFn(targets, region, years)).withSideInputs(region, years))
         .setCoder(AvroCoder.specific(MonthlyProgress.class));
-  }
-
-  /** A series of {@code months} zero sums. */
-  static List<CellAcc> emptySeries(int months) {
-    List<CellAcc> s = new ArrayList<>(months);
-    for (int m = 0; m < months; m++) {
-      s.add(new CellAcc());
-    }
-    return s;
   }
 
   /** One enterprise's contributions for the periods ending in months 1..M of {@code year}. */
@@ -160,19 +145,14 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   }
 
   /**
-   * Series of {@code months} cumulative sums add up month by month; a shorter series counts as
-   * zeros in its missing months.
+   * Series of cumulative sums add up month by month; a shorter series counts as zeros in its
+   * missing months, so the zero is the empty series. (The computed years may end in different
+   * months M.)
    */
   static final class SeriesSum implements Sum<List<CellAcc>> {
-    private final int months;
-
-    SeriesSum(int months) {
-      this.months = months;
-    }
-
     @Override
     public List<CellAcc> zero() {
-      return emptySeries(months);
+      return new ArrayList<>();
     }
 
     @Override
@@ -192,14 +172,21 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   /** Adds up the series of one bundle per cell (see {@link SumInBundleFn}). */
   abstract static class BundleSeriesFn<T> extends SumInBundleFn<T, List<CellAcc>> {
     final Set<String> cells;
-    final PCollectionView<List<Integer>> years;
-    final int endMonth;
+    final PCollectionView<List<Period>> years;
 
-    BundleSeriesFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
-      super(new SeriesSum(endMonth));
+    BundleSeriesFn(Set<String> cells, PCollectionView<List<Period>> years) {
+      super(new SeriesSum());
       this.cells = cells;
       this.years = years;
-      this.endMonth = endMonth;
+    }
+
+    /** The bundle's running series of {@code cell}, at least {@code months} long. */
+    final List<CellAcc> sum(String cell, int months) {
+      List<CellAcc> s = sum(cell);
+      while (s.size() < months) {
+        s.add(new CellAcc());
+      }
+      return s;
     }
   }
 
@@ -207,22 +194,20 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
     private final SectorMatcher sectors;
 
     EnterpriseMonthsFn(
-        Set<String> cells,
-        PCollectionView<List<Integer>> years,
-        int endMonth,
-        SectorMatcher sectors) {
-      super(cells, years, endMonth);
+        Set<String> cells, PCollectionView<List<Period>> years, SectorMatcher sectors) {
+      super(cells, years);
       this.sectors = sectors;
     }
 
     @ProcessElement
     public void process(@Element EnterpriseFacts facts, ProcessContext c) {
-      for (int year : c.sideInput(years)) {
+      for (Period period : c.sideInput(years)) {
+        int year = period.year();
         List<CellAcc> series = null;
         for (String cell : EnterpriseContributions.cells(facts.getEnterprise(), year, sectors)) {
           if (cells.contains(cell)) {
             if (series == null) {
-              series = enterpriseSeries(facts, year, endMonth);
+              series = enterpriseSeries(facts, year, period.endMonth());
             }
             add(cell, series);
           }
@@ -237,24 +222,25 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
 
     ProjectMonthsFn(
         Set<String> cells,
-        PCollectionView<List<Integer>> years,
-        int endMonth,
+        PCollectionView<List<Period>> years,
         SectorMatcher sectors,
         long thresholdCents) {
-      super(cells, years, endMonth);
+      super(cells, years);
       this.sectors = sectors;
       this.thresholdCents = thresholdCents;
     }
 
     @ProcessElement
     public void process(@Element ProjectFacts project, ProcessContext c) {
-      for (int year : c.sideInput(years)) {
+      for (Period period : c.sideInput(years)) {
+        int year = period.year();
+        int endMonth = period.endMonth();
         List<Map<String, CellAcc>> months =
             ProjectContributions.series(project, year, endMonth, sectors, thresholdCents);
         for (int m = 1; m <= endMonth; m++) {
           for (Map.Entry<String, CellAcc> e : months.get(m - 1).entrySet()) {
             if (cells.contains(e.getKey())) {
-              sum(e.getKey()).get(m - 1).merge(e.getValue());
+              sum(e.getKey(), endMonth).get(m - 1).merge(e.getValue());
             }
           }
         }
@@ -264,20 +250,21 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
 
   /** Milestones without an enterprise count only in sector ALL, district ALL. */
   static final class RegionMilestoneMonthsFn extends BundleSeriesFn<Milestone> {
-    RegionMilestoneMonthsFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
-      super(cells, years, endMonth);
+    RegionMilestoneMonthsFn(Set<String> cells, PCollectionView<List<Period>> years) {
+      super(cells, years);
     }
 
     @ProcessElement
     public void process(@Element Milestone milestone, ProcessContext c) {
-      for (int year : c.sideInput(years)) {
+      for (Period period : c.sideInput(years)) {
+        int year = period.year();
         String cell = CellKey.encode(year, SectorMatcher.ALL, SectorMatcher.ALL);
         if (!cells.contains(cell)) {
           continue;
         }
-        for (int m = 1; m <= endMonth; m++) {
+        for (int m = 1; m <= period.endMonth(); m++) {
           if (new Period(year, m).contains(year, milestone.getDate())) {
-            sum(cell).get(m - 1).addMilestone(milestone.getKind(), 1);
+            sum(cell, period.endMonth()).get(m - 1).addMilestone(milestone.getKind(), 1);
           }
         }
       }
@@ -286,16 +273,16 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
 
   /** An empty series for every target cell of a computed year, so cells without data appear. */
   static final class EmptySeriesFn extends BundleSeriesFn<Integer> {
-    EmptySeriesFn(Set<String> cells, PCollectionView<List<Integer>> years, int endMonth) {
-      super(cells, years, endMonth);
+    EmptySeriesFn(Set<String> cells, PCollectionView<List<Period>> years) {
+      super(cells, years);
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Set<Integer> computed = new java.util.HashSet<>(c.sideInput(years));
       for (String cell : cells) {
-        if (computed.contains(CellKey.decode(cell).year())) {
-          sum(cell);
+        Period period = Period.ofYear(c.sideInput(years), CellKey.decode(cell).year());
+        if (period != null) {
+          sum(cell, period.endMonth());
         }
       }
     }
@@ -304,14 +291,16 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
   static final class ProgressRowsFn extends DoFn<KV<String, List<CellAcc>>, MonthlyProgress> {
     private final List<Target> targets;
     private final PCollectionView<Map<String, RegionRecord>> region;
-    private final int endMonth;
+    private final PCollectionView<List<Period>> years;
     private transient Map<String, List<Target>> byCell;
 
     ProgressRowsFn(
-        List<Target> targets, PCollectionView<Map<String, RegionRecord>> region, int endMonth) {
+        List<Target> targets,
+        PCollectionView<Map<String, RegionRecord>> region,
+        PCollectionView<List<Period>> years) {
       this.targets = targets;
       this.region = region;
-      this.endMonth = endMonth;
+      this.years = years;
     }
 
     @Setup
@@ -325,6 +314,7 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         OutputReceiver<MonthlyProgress> out,
         ProcessContext c) {
       List<Target> cellTargets = byCell.get(cell.getKey());
+      int endMonth = BuildSummaries.endMonth(c.sideInput(years), CellKey.decode(cell.getKey()));
       if (cellTargets == null || cell.getValue().size() != endMonth) {
         throw new IllegalStateException("no target or an incomplete series for " + cell.getKey());
       }

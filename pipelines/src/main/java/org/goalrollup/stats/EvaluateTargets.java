@@ -20,8 +20,8 @@ import org.goalrollup.model.Target;
 
 /**
  * Evaluates every target of a computed year against its cell: the combined cell sums go in, one
- * attainment row per applicable target comes out. A target naming a district that is not in the
- * data fails the run ({@link TargetException}).
+ * attainment row per applicable target comes out, with the period end month M of its year. A target
+ * naming a district that is not in the data fails the run ({@link TargetException}).
  */
 public final class EvaluateTargets
     extends PTransform<PCollection<KV<String, CellAcc>>, PCollection<Attainment>> {
@@ -31,17 +31,17 @@ public final class EvaluateTargets
   private final List<Target> targets;
   private final PCollectionView<Map<String, RegionRecord>> region;
   private final PCollectionView<List<String>> districts;
-  private final int endMonth;
+  private final PCollectionView<List<Period>> periods;
 
   public EvaluateTargets(
       List<Target> targets,
       PCollectionView<Map<String, RegionRecord>> region,
       PCollectionView<List<String>> districts,
-      int endMonth) {
+      PCollectionView<List<Period>> periods) {
     this.targets = new ArrayList<>(targets);
     this.region = region;
     this.districts = districts;
-    this.endMonth = endMonth;
+    this.periods = periods;
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class EvaluateTargets
     return cells
         .apply(
             "EvaluateCellTargets",
-            ParDo.of(new EvaluateFn(targets, region, endMonth)).withSideInputs(region))
+            ParDo.of(new EvaluateFn(targets, region, periods)).withSideInputs(region, periods))
         .setCoder(AvroCoder.specific(Attainment.class));
   }
 
@@ -127,14 +127,16 @@ public final class EvaluateTargets
   static final class EvaluateFn extends DoFn<KV<String, CellAcc>, Attainment> {
     private final List<Target> targets;
     private final PCollectionView<Map<String, RegionRecord>> region;
-    private final int endMonth;
+    private final PCollectionView<List<Period>> periods;
     private transient Map<String, List<Target>> byCell;
 
     EvaluateFn(
-        List<Target> targets, PCollectionView<Map<String, RegionRecord>> region, int endMonth) {
+        List<Target> targets,
+        PCollectionView<Map<String, RegionRecord>> region,
+        PCollectionView<List<Period>> periods) {
       this.targets = targets;
       this.region = region;
-      this.endMonth = endMonth;
+      this.periods = periods;
     }
 
     @Setup
@@ -149,9 +151,9 @@ public final class EvaluateTargets
       if (cellTargets == null) {
         return;
       }
-      Summary s =
-          SummaryMath.summarize(
-              CellKey.decode(cell.getKey()), cell.getValue(), endMonth, c.sideInput(region));
+      CellKey key = CellKey.decode(cell.getKey());
+      int endMonth = BuildSummaries.endMonth(c.sideInput(periods), key);
+      Summary s = SummaryMath.summarize(key, cell.getValue(), endMonth, c.sideInput(region));
       for (Attainment a : evaluate(cellTargets, s, cell.getValue(), endMonth)) {
         org.apache.beam.sdk.metrics.Metrics.counter(STATUS_NAMESPACE, a.getStatus()).inc();
         out.output(a);

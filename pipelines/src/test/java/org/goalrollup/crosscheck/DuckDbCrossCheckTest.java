@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,8 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * rule itself. The SQL also re-validates every remaining row and recomputes the conflicting rows;
  * both are checked against the pipeline's rejects.
  *
- * <p>Two runs: a full run (every year with production, months 1..12) and {@code --asOf=2020-06}
- * (2020, months 1..6, compared with 2019 months 1..6).
+ * <p>Three runs: a full run (every year with production, months 1..12), {@code --asOf=2020-06}
+ * (2020, months 1..6, compared with 2019 months 1..6), and a full run of the sample with a 2021
+ * that stops in March ({@link #partialInput}): 2021 is computed year to date, months 1..3, while
+ * 2019 and 2020 stay complete years.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuckDbCrossCheckTest {
@@ -127,15 +130,29 @@ class DuckDbCrossCheckTest {
     return run("asof-2020-06", "--asOf=2020-06", 2020, 6);
   }
 
-  /** Runs the pipeline and the SQL once per label; later calls reuse the result (or error). */
+  private Run partialRun() {
+    return run("partial-2021", null, null, 12, () -> partialInput(tmp.resolve("partial-input")));
+  }
+
   private Run run(String label, String periodOption, Integer periodYear, int periodMonth) {
+    return run(label, periodOption, periodYear, periodMonth, DuckDbCrossCheckTest::sampleInput);
+  }
+
+  /** Where a run reads its input; may write it first. */
+  interface Input {
+    Path get() throws IOException;
+  }
+
+  /** Runs the pipeline and the SQL once per label; later calls reuse the result (or error). */
+  private Run run(
+      String label, String periodOption, Integer periodYear, int periodMonth, Input input) {
     Object cached =
         runs.computeIfAbsent(
             label,
             l -> {
               try {
                 return Run.execute(
-                    tmp.resolve(l), sampleInput(), periodOption, periodYear, periodMonth);
+                    tmp.resolve(l), input.get(), periodOption, periodYear, periodMonth);
               } catch (Exception | AssertionError e) {
                 return e;
               }
@@ -273,15 +290,32 @@ class DuckDbCrossCheckTest {
    */
   @Test
   void asOf_progressMatchesContractSqlForEveryMonth() throws Exception {
-    Run r = asOfRun();
+    checkProgress(asOfRun(), 2020, 6);
+  }
+
+  /**
+   * The progress of the targets of a year: for each month m = 1..{@code months}, the contract SQL
+   * run with M = m gives the actual figures of OUT/progress's rows of that year and month.
+   */
+  static void checkProgress(Run r, int year, int months) throws Exception {
     Path dir = tmp.resolve(r.label);
     Path progress = dir.resolve("out").resolve("progress");
     assertTrue(hasParquet(progress), "no OUT/progress/*.parquet written");
-    for (int m = 1; m <= 6; m++) {
+    assertEquals(
+        0,
+        r.queryLong(
+            "SELECT count(*) FROM read_parquet('"
+                + sqlPath(progress)
+                + "/*.parquet') WHERE year = "
+                + year
+                + " AND month > "
+                + months),
+        "progress rows after month " + months + " of " + year);
+    for (int m = 1; m <= months; m++) {
       try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("input_dir", sqlPath(dir.resolve("clean")));
-        params.put("period_year", "2020");
+        params.put("period_year", Integer.toString(year));
         params.put("period_month", Integer.toString(m));
         params.put("major_project_threshold", Integer.toString(MAJOR_PROJECT_THRESHOLD));
         runScript(db, resource("/crosscheck/summary.sql"), params);
@@ -294,7 +328,9 @@ class DuckDbCrossCheckTest {
               "CREATE VIEW actual_progress AS SELECT year, indicator, sector_id, district,"
                   + " actual FROM read_parquet('"
                   + sqlPath(progress)
-                  + "/*.parquet') WHERE month = "
+                  + "/*.parquet') WHERE year = "
+                  + year
+                  + " AND month = "
                   + m);
         }
         Run month = new Run(r.label + " month " + m, db, r.rejects, r.linesKept, true, true);
@@ -313,6 +349,60 @@ class DuckDbCrossCheckTest {
             null);
       }
     }
+  }
+
+  /**
+   * The partial run computes 2019 and 2020 as complete years and 2021 up to March, its last month
+   * with accepted production: the April and May 2021 rows and a month 13 are rejected, so they do
+   * not extend it.
+   */
+  @Test
+  void partial_eachYearEndsInItsOwnLastMonthWithData() throws Exception {
+    Run r = partialRun();
+    Set<String> periods = Set.of("2019/12", "2020/12", "2021/3");
+    assertEquals(
+        periods,
+        r.queryStrings("SELECT DISTINCT year || '/' || period_end_month FROM expected_summary"));
+    assertEquals(
+        periods,
+        r.queryStrings("SELECT DISTINCT year || '/' || period_end_month FROM actual_summary"));
+    Set<String> rejected =
+        r.rejects.stream()
+            .filter(x -> x.sourceFile.equals("production.csv") && x.raw.contains(",2021,"))
+            .map(x -> x.reason)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(Set.of("INVALID_CODE", "OUT_OF_RANGE", "UNKNOWN_ENTERPRISE"), rejected);
+  }
+
+  @Test
+  void partial_summaryMatchesContractSql() throws Exception {
+    checkSummary(partialRun());
+  }
+
+  @Test
+  void partial_attainmentMatchesContractSql() throws Exception {
+    Run r = partialRun();
+    assertThat(
+        "targets of 2021 evaluated for months 1-3",
+        r.queryLong(
+            "SELECT count(*) FROM actual_attainment WHERE year = 2021 AND period_end_month = 3"),
+        greaterThan(3L));
+    checkAttainment(r);
+  }
+
+  @Test
+  void partial_primaryConfidentialCellsMatchSql() throws Exception {
+    checkPrimaryCells(partialRun());
+  }
+
+  @Test
+  void partial_progressMatchesContractSqlForEveryMonth() throws Exception {
+    checkProgress(partialRun(), 2021, 3);
+  }
+
+  @Test
+  void partial_cleanedInputsPassIndependentValidation() throws Exception {
+    checkCleanedInputs(partialRun());
   }
 
   @Test
@@ -590,6 +680,66 @@ class DuckDbCrossCheckTest {
     return r.rejects.stream()
         .map(x -> x.sourceFile + ":" + x.lineNumber + ":" + x.reason)
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * A copy of the sample ({@link #sampleInput}) in {@code dir} with a 2021 that stops in March:
+   * production of four enterprises in months 1-3 (one revised, one duplicated, one not above scale
+   * in March) and rejected rows of April (negative revenue), May (unknown enterprise) and month 13;
+   * investment in February, April and May and a new high-tech project in March; R&D, region rows
+   * (an empty district index), milestones of February and June, and 2021 targets beside the
+   * sample's one.
+   */
+  static Path partialInput(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(sampleInput())) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    append(
+        dir.resolve("production.csv"),
+        "E0001,2021,1,true,21000.00,5500.00,21500.00,8900,",
+        "E0001,2021,2,true,19000.00,4800.00,19200.00,8850,",
+        "E0001,2021,3,true,22000.00,5900.00,22400.00,8950,",
+        "E0002,2021,1,true,25000.00,7000.00,26000.00,10100,",
+        "E0002,2021,2,true,24000.00,6500.00,25000.00,10050,",
+        "E0002,2021,2,true,24100.00,6550.00,25100.00,10060,1",
+        "E0015,2021,1,true,1500.00,715.78,1400.00,131,",
+        "E0015,2021,3,false,1450.00,300.00,1380.00,130,",
+        "E0003,2021,3,true,12000.00,2900.00,12500.00,660,",
+        "E0003,2021,3,true,12000.0,2900,12500.00,660,0",
+        "E0004,2021,4,true,100.00,20.00,-5.00,10,",
+        "E9999,2021,5,true,100.00,20.00,100.00,10,",
+        "E0001,2021,13,true,1.00,1.00,1.00,1,");
+    append(
+        dir.resolve("investment.csv"),
+        "P2018001,雅戈尔西服智能工厂技改项目,E0001,望春街道,1810,2021,2,INDUSTRIAL,false,true,20000,300.00",
+        "P2018001,雅戈尔西服智能工厂技改项目,E0001,望春街道,1810,2021,4,INDUSTRIAL,false,true,20000,250.00",
+        "P2018002,太平鸟智能工厂及供应链中台项目,E0002,段塘街道,1810,2021,5,INDUSTRIAL,N,N,32000,100.00",
+        "P2021001,百川照明新建高新项目,E0015,南门街道,3872,2021,3,INDUSTRIAL,true,false,8000,500.00");
+    append(dir.resolve("rd.csv"), "E0001,2021,3000.00,290");
+    append(dir.resolve("region.csv"), "ALL,2021,12500000,101.0,60000.00", "石碶街道,2021,2500000,,");
+    append(
+        dir.resolve("milestones.csv"),
+        "2021,SMART_FACTORY,E0002,2021年智能工厂,2021-02-10",
+        "2021,SMART_FACTORY,,2021年区级示范,2021-06-01");
+    append(
+        dir.resolve("targets.csv"),
+        "major_project_count,,,2021,AT_LEAST,1,,交叉核对",
+        "milestones.SMART_FACTORY,,,2021,AT_LEAST,1,2,交叉核对",
+        "revenue,,南门街道,2021,AT_LEAST,1000,,交叉核对",
+        "employees,,,2021,AT_LEAST,1000,,交叉核对",
+        "value_added_growth,,石碶街道,2021,AT_LEAST,5,,交叉核对");
+    return dir;
+  }
+
+  private static void append(Path file, String... lines) throws IOException {
+    Files.writeString(
+        file,
+        String.join("\n", lines) + "\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   /**

@@ -10,7 +10,6 @@ import static org.goalrollup.stats.Fixtures.rd;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -81,6 +80,11 @@ class SuppressCellsGraphTest {
     return KV.of(CellKey.encode(year, sector, district), codes);
   }
 
+  /** The status of a cell of {@code year} as the base of the next year's growths. */
+  static KV<String, String> base(int year, String sector, String district, String codes) {
+    return KV.of(ComputeContributorStats.baseKey(CellKey.encode(year, sector, district)), codes);
+  }
+
   @Test
   void primaryAndSecondarySuppressionOfTheGrid() {
     PCollection<EnterpriseFacts> enterprises =
@@ -89,12 +93,11 @@ class SuppressCellsGraphTest {
     PCollection<ProjectFacts> projects =
         p.apply(
             "Projects", Create.of(projects()).withCoder(AvroCoder.specific(ProjectFacts.class)));
-    PCollectionView<List<Integer>> years =
-        p.apply("Years", Create.of(2020).withCoder(VarIntCoder.of())).apply(View.asList());
+    PCollectionView<List<Period>> years =
+        p.apply("Years", Create.of(new Period(2020, 12)).withCoder(Period.Coder.of()))
+            .apply(View.asList());
     PCollection<KV<String, String>> statuses =
-        p.apply(
-                new ComputeContributorStats(
-                    enterprises, projects, years, Period.allYears(), SECTORS, 500000))
+        p.apply(new ComputeContributorStats(enterprises, projects, years, SECTORS, 500000))
             .apply(new SuppressCells(DisclosureRules.defaults()));
     // codes per group (production, investment, rd): F free, N frequency, K dominance,
     // D secondary
@@ -115,10 +118,56 @@ class SuppressCellsGraphTest {
             status(2020, "TEXT", "D1", "DFF"),
             status(2020, "TEXT", "D3", "NFF"),
             // 2019, the base of 2020's growths: P2 alone
-            status(2019, "ALL", "ALL", "FNF"),
-            status(2019, "ALL", "D3", "FNF"),
-            status(2019, "AUTO", "ALL", "FNF"),
-            status(2019, "AUTO", "D3", "FNF"));
+            base(2019, "ALL", "ALL", "FNF"),
+            base(2019, "ALL", "D3", "FNF"),
+            base(2019, "AUTO", "ALL", "FNF"),
+            base(2019, "AUTO", "D3", "FNF"));
+    p.run().waitUntilFinish();
+  }
+
+  /**
+   * Each computed year has its own months: 2019 complete, 2020 up to March. 2019's own cells cover
+   * months 1-12 (X reports November); the base of 2020's growths is 2019 over months 1-3, in which
+   * nobody reported, so it has no cells at all.
+   */
+  @Test
+  void theBaseOfAYearToDateIsTheYearBeforeOverTheSameMonths() {
+    List<EnterpriseFacts> firms =
+        List.of(
+            facts(
+                enterprise("X", "D1", "3670"),
+                List.of(prod("X", 2019, 11, true, "100", "10", "100", 5)),
+                List.of(),
+                List.of()),
+            facts(
+                enterprise("Y", "D1", "3670"),
+                List.of(prod("Y", 2020, 2, true, "100", "10", "100", 5)),
+                List.of(),
+                List.of()));
+    PCollection<EnterpriseFacts> enterprises =
+        p.apply(
+            "Enterprises", Create.of(firms).withCoder(AvroCoder.specific(EnterpriseFacts.class)));
+    PCollection<ProjectFacts> projects =
+        p.apply("Projects", Create.empty(AvroCoder.specific(ProjectFacts.class)));
+    PCollectionView<List<Period>> years =
+        p.apply(
+                "Years",
+                Create.of(new Period(2019, 12), new Period(2020, 3)).withCoder(Period.Coder.of()))
+            .apply(View.asList());
+    PCollection<KV<String, String>> statuses =
+        p.apply(new ComputeContributorStats(enterprises, projects, years, SECTORS, 500000))
+            .apply(new SuppressCells(DisclosureRules.defaults()));
+    // one contributor each: production N (frequency), investment and R&D free
+    PAssert.that(statuses)
+        .containsInAnyOrder(
+            status(2019, "ALL", "ALL", "NFF"),
+            status(2019, "ALL", "D1", "NFF"),
+            status(2019, "AUTO", "ALL", "NFF"),
+            status(2019, "AUTO", "D1", "NFF"),
+            status(2020, "ALL", "ALL", "NFF"),
+            status(2020, "ALL", "D1", "NFF"),
+            status(2020, "AUTO", "ALL", "NFF"),
+            status(2020, "AUTO", "D1", "NFF"));
     p.run().waitUntilFinish();
   }
 }

@@ -78,6 +78,7 @@ final class ReportModel {
       String periodZh,
       String periodEn,
       String otherYears,
+      List<String> ytdNotes,
       String runTime,
       String version,
       String runner,
@@ -220,9 +221,9 @@ final class ReportModel {
 
   static View build(RunOutputs out, InputContext ctx) {
     Manifest m = out.manifest();
-    int month = m.periodEndMonth();
-    boolean ytd = m.asOf() != null || month < 12;
     Integer year = reportYear(out);
+    int month = endMonth(out, year);
+    boolean ytd = m.asOf() != null || month < 12;
     Header header = header(m, year, month, ytd);
     List<GoalGroup> groups = goalGroups(out.attainment(), ctx, m, out.confidential());
     return new View(
@@ -240,12 +241,58 @@ final class ReportModel {
         method(out, ctx, m, year, month));
   }
 
-  /** The year the report is about: the latest computed year, or null if none was computed. */
+  /**
+   * The year the report is about: the latest year that has targets (attainment rows), else the
+   * latest computed year, or null if none was computed. (A later year with a month or two of data
+   * does not push the year the goals are set for out of the headline.)
+   */
   static Integer reportYear(RunOutputs out) {
+    TreeSet<Integer> withTargets = new TreeSet<>();
+    out.attainment().forEach(a -> withTargets.add(a.year()));
+    if (!withTargets.isEmpty()) {
+      return withTargets.last();
+    }
     TreeSet<Integer> years = new TreeSet<>(out.manifest().computedYears());
     out.summary().forEach(s -> years.add(s.year()));
-    out.attainment().forEach(a -> years.add(a.year()));
     return years.isEmpty() ? null : years.last();
+  }
+
+  /**
+   * M of {@code year}: from the manifest's periods, else from the year's summary rows, else the
+   * manifest's one period_end_month.
+   */
+  static int endMonth(RunOutputs out, Integer year) {
+    Manifest m = out.manifest();
+    if (year != null) {
+      RunOutputs.YearPeriod p = m.period(year);
+      if (p != null) {
+        return p.endMonth();
+      }
+      for (SummaryRow s : out.summary()) {
+        if (s.year() == year) {
+          return s.periodEndMonth();
+        }
+      }
+    }
+    return m.periodEndMonth();
+  }
+
+  /**
+   * The sentences of the years computed year to date because their own data stops early (a run
+   * without {@code --year}/{@code --asOf}), e.g. "2021: 1-1月, year to date; its production stops in
+   * January".
+   */
+  static List<String> ytdNotes(Manifest m) {
+    List<String> notes = new ArrayList<>();
+    if (m.asOf() == null && m.year() == null) {
+      for (RunOutputs.YearPeriod p : m.periods()) {
+        if (p.yearToDate()) {
+          notes.add(
+              p.note() != null ? p.note() : p.year() + ": 1-" + p.endMonth() + "月, year to date");
+        }
+      }
+    }
+    return notes;
   }
 
   /** The region's name: the last segment of the input folder. */
@@ -287,7 +334,16 @@ final class ReportModel {
     String otherYears =
         others.isEmpty()
             ? ""
-            : others.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).get();
+            : others.stream()
+                .map(
+                    other -> {
+                      RunOutputs.YearPeriod p = m.period(other);
+                      return p != null && p.yearToDate()
+                          ? other + "（" + periodZh(p.endMonth(), true) + "）"
+                          : String.valueOf(other);
+                    })
+                .reduce((a, b) -> a + ", " + b)
+                .get();
     List<FileRows> inputs = new ArrayList<>();
     for (InputCount i : m.inputs()) {
       inputs.add(new FileRows(i.file(), Formats.number(i.read(), 0)));
@@ -299,6 +355,7 @@ final class ReportModel {
         periodZh(month, ytd),
         periodEn(month, ytd),
         otherYears,
+        ytdNotes(m),
         runTime(m.endTime()),
         m.version() == null ? "?" : m.version(),
         m.runner() == null ? "" : m.runner(),

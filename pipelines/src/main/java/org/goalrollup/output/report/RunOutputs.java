@@ -151,7 +151,8 @@ record RunOutputs(
       List<Integer> computedYears,
       int periodEndMonth,
       List<InputCount> inputs,
-      Long targetsInForce) {
+      Long targetsInForce,
+      List<YearPeriod> periods) {
 
     static Manifest read(Path file) throws IOException {
       if (!Files.isRegularFile(file)) {
@@ -172,6 +173,14 @@ record RunOutputs(
       if (targets == null && m.path("targets").isNumber()) {
         targets = m.path("targets").asLong();
       }
+      int common = m.path("period_end_month").isInt() ? m.path("period_end_month").asInt() : 12;
+      List<YearPeriod> periods = new ArrayList<>();
+      if (m.path("periods").isArray()) {
+        m.path("periods").forEach(p -> periods.add(YearPeriod.of(p)));
+      } else {
+        // a manifest of an earlier version: one M for every year
+        years.forEach(y -> periods.add(new YearPeriod(y, common, common < 12, null)));
+      }
       return new Manifest(
           text(m, "pipeline_version"),
           text(m, "runner"),
@@ -182,9 +191,15 @@ record RunOutputs(
           text(options, "charset"),
           text(options, "majorProjectThreshold"),
           years,
-          m.path("period_end_month").asInt(12),
+          common,
           inputs,
-          targets);
+          targets,
+          periods);
+    }
+
+    /** The period of computed year {@code year}, or null. */
+    YearPeriod period(int year) {
+      return periods.stream().filter(p -> p.year() == year).findFirst().orElse(null);
     }
 
     InputCount input(String fileName) {
@@ -202,6 +217,21 @@ record RunOutputs(
       } catch (DateTimeParseException e) {
         return null;
       }
+    }
+  }
+
+  /**
+   * One entry of the manifest's {@code periods}: a computed year, its last month M, whether it is
+   * year to date, and the sentence saying so (null in manifests of earlier versions).
+   */
+  record YearPeriod(int year, int endMonth, boolean yearToDate, String note) {
+    static YearPeriod of(JsonNode n) {
+      int m = n.path("period_end_month").asInt(12);
+      return new YearPeriod(
+          n.path("year").asInt(),
+          m,
+          n.path("year_to_date").asBoolean(m < 12),
+          n.path("note").isTextual() ? n.path("note").asText() : null);
     }
   }
 

@@ -284,4 +284,44 @@ class HtmlReportTest {
     assertThat(doc.selectFirst("tr.group").text(), containsString("PHARMA"));
     assertThat(doc.text(), containsString("sectors.csv has changed since the run"));
   }
+
+  /**
+   * A later year with one month of data does not take the headline from the year the goals are for,
+   * and the report says that it is year to date and why.
+   */
+  @Test
+  void theHeadlineIsTheLatestYearWithTargetsAndAYearToDateYearIsSaid() throws IOException {
+    ReportFixture f = new ReportFixture();
+    f.years = List.of(2020, 2021);
+    f.periods = new java.util.TreeMap<>();
+    f.periods.put(2020, new Object[] {12, "2020: 1-12月, full year"});
+    f.periods.put(
+        2021, new Object[] {1, "2021: 1-1月, year to date; its production stops in January"});
+    f.summary(2020, "ALL", "ALL");
+    f.periodEndMonth = 1;
+    f.summary(2021, "ALL", "ALL");
+    f.periodEndMonth = 12;
+    f.targetYear = 2020;
+    f.target("revenue", "ALL", "ALL", "AT_LEAST", 10.0, null, 12.0, "ENSURE_MET");
+    Document doc = render(f.write(tmp.resolve("out")));
+
+    assertThat(
+        doc.selectFirst("#title-en").text(),
+        equalTo("Goal attainment, 2020, January–December, full year"));
+    assertThat(doc.selectFirst("#period").text(), containsString("1–12月（全年）"));
+    assertThat(doc.text(), containsString("另算年份 Also computed 2021（1月（年初至今））"));
+    assertThat(
+        doc.selectFirst("dd.ytd-note").text(),
+        equalTo("2021: 1-1月, year to date; its production stops in January"));
+
+    // without targets the latest computed year is the headline, with its own months
+    ReportFixture none = new ReportFixture();
+    none.years = f.years;
+    none.periods = f.periods;
+    none.summary(2020, "ALL", "ALL");
+    none.periodEndMonth = 1;
+    none.summary(2021, "ALL", "ALL");
+    Document doc2 = render(none.write(tmp.resolve("out2")));
+    assertThat(doc2.selectFirst("#title-en").text(), containsString("2021, January, year to date"));
+  }
 }

@@ -38,6 +38,13 @@ final class ReportFixture {
   String asOf;
   int periodEndMonth = 12;
   List<Integer> years = List.of(2020);
+
+  /** The year of the targets added next; null = the latest of {@link #years}. */
+  Integer targetYear;
+
+  /** The manifest's periods (year to its M and note), as a run writes them; null = none. */
+  Map<Integer, Object[]> periods;
+
   final Map<String, long[]> inputs = new java.util.LinkedHashMap<>();
 
   ReportFixture() {
@@ -126,7 +133,7 @@ final class ReportFixture {
     Double primary = ensure != null ? ensure : strive;
     attainment.add(
         Attainment.newBuilder()
-            .setYear(years.get(years.size() - 1))
+            .setYear(targetYear != null ? targetYear : years.get(years.size() - 1))
             .setPeriodEndMonth(periodEndMonth)
             .setIndicator(indicator)
             .setSectorId(sector)
@@ -197,6 +204,17 @@ final class ReportFixture {
     ArrayNode ys = m.putArray("computed_years");
     years.forEach(ys::add);
     m.put("period_end_month", periodEndMonth);
+    if (periods != null) {
+      ArrayNode ps = m.putArray("periods");
+      periods.forEach(
+          (y, mn) -> {
+            ObjectNode e = ps.addObject();
+            e.put("year", y);
+            e.put("period_end_month", (Integer) mn[0]);
+            e.put("year_to_date", (Integer) mn[0] < 12);
+            e.put("note", (String) mn[1]);
+          });
+    }
     ArrayNode in = m.putArray("inputs");
     inputs.forEach(
         (file, n) -> {
