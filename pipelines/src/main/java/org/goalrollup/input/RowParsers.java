@@ -207,7 +207,37 @@ public final class RowParsers {
       throw new RowRejected(
           Reason.MISSING_FIELD, "ensure", "ensure/strive: a target needs at least one level");
     }
+    if (ensure != null && strive != null) {
+      checkLevelsInOrder(direction, ensure, strive);
+    }
     return b.setLineNumber(r.line()).build();
+  }
+
+  /**
+   * The strive level (力争) is the harder goal: for AT_LEAST and ABOVE it must be at least the ensure
+   * level (确保), for AT_MOST and BELOW at most; equal levels are fine. Levels in the wrong order
+   * would make "strive met" possible while the ensure level is missed. Compared exactly as written.
+   */
+  private static void checkLevelsInOrder(Direction direction, String ensure, String strive)
+      throws RowRejected {
+    int order = Values.decimal("strive", strive).compareTo(Values.decimal("ensure", ensure));
+    boolean upward = direction == Direction.AT_LEAST || direction == Direction.ABOVE;
+    if (upward ? order < 0 : order > 0) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE,
+          "strive",
+          "strive: "
+              + Values.quote(strive)
+              + " is "
+              + (upward ? "below" : "above")
+              + " ensure "
+              + Values.quote(ensure)
+              + "; for "
+              + direction
+              + " the strive level must be "
+              + (upward ? "at least" : "at most")
+              + " the ensure level (ensure and strive swapped?)");
+    }
   }
 
   /** An optional identifier column: null when empty, else checked as {@link Values#id}. */

@@ -1034,6 +1034,58 @@ class RowParsersTest {
           row(header, "revenue", " ", "", "2020", "AT_LEAST", "1", ""));
     }
 
+    /**
+     * Ensure 3, strive 2 for AT_LEAST gave STRIVE_MET for an actual of 2 while the ensure level was
+     * missed. The strive level must be the harder one for the direction; equal is fine.
+     */
+    @Test
+    void ensureAndStriveInTheWrongOrderForTheDirectionAreRejected() throws RowRejected {
+      for (String up : List.of("AT_LEAST", "ABOVE")) {
+        RowRejected e =
+            reject(
+                Reason.OUT_OF_RANGE,
+                "strive",
+                row(header, "milestones.SMART_FACTORY", "", "", "2020", up, "3", "2"));
+        assertEquals(
+            "strive: '2' is below ensure '3'; for "
+                + up
+                + " the strive level must be at least the ensure level (ensure and strive"
+                + " swapped?)",
+            e.detail());
+        assertEquals(
+            3.0,
+            RowParsers.target(row(header, "revenue", "", "", "2020", up, "2", "3")).getStrive());
+        assertEquals(
+            2.0,
+            RowParsers.target(row(header, "revenue", "", "", "2020", up, "2", "2.00")).getStrive());
+      }
+      for (String down : List.of("AT_MOST", "BELOW")) {
+        RowRejected e =
+            reject(
+                Reason.OUT_OF_RANGE,
+                "strive",
+                row(header, "value_added", "", "", "2020", down, "-1.5", "-1.25"));
+        assertTrue(e.detail().contains("is above ensure '-1.5'; for " + down), e.detail());
+        assertEquals(
+            -2.0,
+            RowParsers.target(row(header, "value_added", "", "", "2020", down, "-1.5", "-2"))
+                .getStrive());
+      }
+      // compared exactly as written, not as the nearest doubles (which are equal here)
+      reject(
+          Reason.OUT_OF_RANGE,
+          "strive",
+          row(
+              header,
+              "revenue",
+              "",
+              "",
+              "2020",
+              "AT_LEAST",
+              "6.0000000000000000000001",
+              "6.0000000000000000000000"));
+    }
+
     @Test
     void badDirectionComesBeforeTheMissingLevel() {
       reject(
