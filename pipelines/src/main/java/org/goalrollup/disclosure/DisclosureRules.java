@@ -17,6 +17,7 @@ import org.goalrollup.input.CsvReader;
 import org.goalrollup.input.CsvRecord;
 import org.goalrollup.input.Header;
 import org.goalrollup.input.InputException;
+import org.goalrollup.input.InputText;
 
 /**
  * The primary suppression rules per {@link Group}: the frequency rule (fewer than {@code
@@ -139,24 +140,29 @@ public record DisclosureRules(Map<Group, Rule> rules) implements Serializable {
         try {
           g = Group.valueOf(group);
         } catch (IllegalArgumentException e) {
-          throw bad(rec, h, "group", "'" + group + "' is not PRODUCTION, INVESTMENT or RD");
+          throw bad(
+              rec, h, "group", InputText.show(group) + " is not PRODUCTION, INVESTMENT or RD");
         }
         if (!seen.add(g)) {
           throw bad(rec, h, "group", "a second row for " + g);
         }
         String min = field(rec, h, "min_contributors");
         if (!INTEGER.matcher(min).matches() || Integer.parseInt(min) < 1) {
-          throw bad(rec, h, "min_contributors", "'" + min + "' is not an integer >= 1");
+          throw bad(rec, h, "min_contributors", InputText.show(min) + " is not an integer >= 1");
         }
         String n = field(rec, h, "dominance_n");
         if (!n.equals("1") && !n.equals("2")) {
-          throw bad(rec, h, "dominance_n", "'" + n + "' is not 1 or 2");
+          throw bad(rec, h, "dominance_n", InputText.show(n) + " is not 1 or 2");
         }
         String k = field(rec, h, "dominance_k");
         if (!PERCENT.matcher(k).matches()
             || new BigDecimal(k).signum() <= 0
             || new BigDecimal(k).compareTo(HUNDRED) > 0) {
-          throw bad(rec, h, "dominance_k", "'" + k + "' is not a percent above 0 and at most 100");
+          throw bad(
+              rec,
+              h,
+              "dominance_k",
+              InputText.show(k) + " is not a percent above 0 and at most 100");
         }
         m.put(g, new Rule(Integer.parseInt(min), Integer.parseInt(n), new BigDecimal(k)));
       }

@@ -51,12 +51,16 @@ public final class Records {
     return reject(file, line(r), reason, detail, raw(r));
   }
 
+  /**
+   * The reject row of a line. Its detail is cut to {@link InputText#DETAIL_CHARS} characters (the
+   * cut marked with the full length) whatever produced it; raw keeps the reader's own cut.
+   */
   public static Reject reject(InputFile file, long line, Reason reason, String detail, String raw) {
     return Reject.newBuilder()
         .setSourceFile(file.fileName())
         .setLineNumber(line)
         .setReason(reason.name())
-        .setDetail(detail)
+        .setDetail(InputText.cut(detail, InputText.DETAIL_CHARS))
         .setRaw(raw)
         .build();
   }

@@ -26,8 +26,8 @@ public final class RowParsers {
 
   public static Enterprise enterprise(Row r) throws RowRejected {
     Enterprise.Builder b = Enterprise.newBuilder();
-    b.setEnterpriseId(r.required("enterprise_id"));
-    b.setName(r.required("name"));
+    b.setEnterpriseId(Values.id("enterprise_id", r.required("enterprise_id")));
+    b.setName(Values.text("name", r.required("name")));
     b.setDistrict(Values.district("district", r.required("district")));
     b.setIndustryCode(Values.industryCode("industry_code", r.required("industry_code")));
     String from = r.optional("high_tech_from");
@@ -56,11 +56,13 @@ public final class RowParsers {
       throw new RowRejected(
           Reason.INVALID_CODE, "sector_id", "sector_id: 'ALL' is reserved for the whole region");
     }
-    String name = r.required("sector_name");
+    String name = Values.text("sector_name", r.required("sector_name"));
     MatchType type = Values.enumValue("match_type", r.required("match_type"), MatchType.class);
     String value = r.required("match_value");
     if (type == MatchType.INDUSTRY_PREFIX) {
       Values.industryPrefix("match_value", value);
+    } else {
+      Values.id("match_value", value);
     }
     // revision is ignored in sectors.csv (contract 4): every valid rule counts.
     return SectorRule.newBuilder()
@@ -74,7 +76,7 @@ public final class RowParsers {
 
   public static Production production(Row r) throws RowRejected {
     return Production.newBuilder()
-        .setEnterpriseId(r.required("enterprise_id"))
+        .setEnterpriseId(Values.id("enterprise_id", r.required("enterprise_id")))
         .setYear(Values.year("year", r.required("year")))
         .setMonth(Values.month("month", r.required("month")))
         .setAboveScale(Values.bool("above_scale", r.required("above_scale")))
@@ -111,8 +113,8 @@ public final class RowParsers {
 
   public static Investment investment(Row r) throws RowRejected {
     return Investment.newBuilder()
-        .setProjectId(r.required("project_id"))
-        .setEnterpriseId(r.optional("enterprise_id"))
+        .setProjectId(Values.id("project_id", r.required("project_id")))
+        .setEnterpriseId(optionalId(r, "enterprise_id"))
         .setDistrict(Values.district("district", r.required("district")))
         .setIndustryCode(Values.industryCode("industry_code", r.required("industry_code")))
         .setYear(Values.year("year", r.required("year")))
@@ -130,7 +132,7 @@ public final class RowParsers {
 
   public static RdRecord rd(Row r) throws RowRejected {
     return RdRecord.newBuilder()
-        .setEnterpriseId(r.required("enterprise_id"))
+        .setEnterpriseId(Values.id("enterprise_id", r.required("enterprise_id")))
         .setYear(Values.year("year", r.required("year")))
         .setRdExpenditure(Values.amount("rd_expenditure", r.required("rd_expenditure"), true))
         .setRdPersonnel(Values.count("rd_personnel", r.required("rd_personnel")))
@@ -142,7 +144,8 @@ public final class RowParsers {
 
   public static RegionRecord region(Row r) throws RowRejected {
     RegionRecord.Builder b = RegionRecord.newBuilder();
-    b.setDistrict(r.required("district"));
+    // a district of the register or ALL (the whole region)
+    b.setDistrict(Values.id("district", r.required("district")));
     b.setYear(Values.year("year", r.required("year")));
     var gdp = Values.amount("gdp", r.required("gdp"), false);
     if (gdp.signum() <= 0) {
@@ -178,8 +181,8 @@ public final class RowParsers {
     Milestone.Builder b = Milestone.newBuilder();
     b.setYear(Values.year("year", r.required("year")));
     b.setKind(Values.code("kind", r.required("kind")));
-    b.setEnterpriseId(r.optional("enterprise_id"));
-    b.setTitle(r.required("title"));
+    b.setEnterpriseId(optionalId(r, "enterprise_id"));
+    b.setTitle(Values.text("title", r.required("title")));
     b.setDate(Values.date("date", r.required("date")));
     // revision is ignored in milestones.csv (contract 4): every accepted row counts.
     return b.setLineNumber(r.line()).setRaw(r.raw()).build();
@@ -187,13 +190,14 @@ public final class RowParsers {
 
   public static Target target(Row r) throws RowRejected {
     Target.Builder b = Target.newBuilder();
-    b.setIndicator(r.required("indicator"));
-    String sector = r.optional("sector_id");
+    b.setIndicator(Values.indicator("indicator", r.required("indicator")));
+    String sector = optionalId(r, "sector_id");
     b.setSectorId(sector == null ? "ALL" : sector);
-    String district = r.optional("district");
+    String district = optionalId(r, "district");
     b.setDistrict(district == null ? "ALL" : district);
     b.setYear(Values.year("year", r.required("year")));
-    b.setDirection(Values.enumValue("direction", r.required("direction"), Direction.class));
+    Direction direction = Values.enumValue("direction", r.required("direction"), Direction.class);
+    b.setDirection(direction);
     String ensure = r.optional("ensure");
     b.setEnsure(ensure == null ? null : Values.level("ensure", ensure));
     String strive = r.optional("strive");
@@ -203,6 +207,42 @@ public final class RowParsers {
       throw new RowRejected(
           Reason.MISSING_FIELD, "ensure", "ensure/strive: a target needs at least one level");
     }
+    if (ensure != null && strive != null) {
+      checkLevelsInOrder(direction, ensure, strive);
+    }
     return b.setLineNumber(r.line()).build();
+  }
+
+  /**
+   * The strive level (力争) is the harder goal: for AT_LEAST and ABOVE it must be at least the ensure
+   * level (确保), for AT_MOST and BELOW at most; equal levels are fine. Levels in the wrong order
+   * would make "strive met" possible while the ensure level is missed. Compared exactly as written.
+   */
+  private static void checkLevelsInOrder(Direction direction, String ensure, String strive)
+      throws RowRejected {
+    int order = Values.decimal("strive", strive).compareTo(Values.decimal("ensure", ensure));
+    boolean upward = direction == Direction.AT_LEAST || direction == Direction.ABOVE;
+    if (upward ? order < 0 : order > 0) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE,
+          "strive",
+          "strive: "
+              + Values.quote(strive)
+              + " is "
+              + (upward ? "below" : "above")
+              + " ensure "
+              + Values.quote(ensure)
+              + "; for "
+              + direction
+              + " the strive level must be "
+              + (upward ? "at least" : "at most")
+              + " the ensure level (ensure and strive swapped?)");
+    }
+  }
+
+  /** An optional identifier column: null when empty, else checked as {@link Values#id}. */
+  private static String optionalId(Row r, String column) throws RowRejected {
+    String v = r.optional(column);
+    return v == null ? null : Values.id(column, v);
   }
 }

@@ -32,20 +32,123 @@ public final class Values {
   /** Price indexes must be below this (DECIMAL(38,18) holds 20 integer digits). */
   public static final BigDecimal MAX_INDEX = new BigDecimal("99999999999999999999");
 
+  /**
+   * The longest amount, integer or decimal field. A longer one is INVALID_NUMBER before its
+   * characters are looked at (a BigDecimal of a million digits takes most of a minute to build).
+   * The largest supported amount has 16 characters with its sign, a price index with 18 decimals
+   * 39; the rest is room for leading zeros.
+   */
+  public static final int MAX_NUMBER_CHARS = 40;
+
+  /** The longest code, identifier, district, boolean or date field. */
+  public static final int MAX_CODE_CHARS = 64;
+
+  /** The longest free-text field (enterprise name, sector name, milestone title). */
+  public static final int MAX_TEXT_CHARS = 64 * 1024;
+
+  private static final String MILESTONE_PREFIX = "milestones.";
+
   private Values() {}
 
   static String quote(String value) {
-    return "'" + value + "'";
+    return InputText.quote(value);
+  }
+
+  /** An amount, integer or decimal field no longer than {@link #MAX_NUMBER_CHARS}. */
+  private static void checkNumberLength(String column, String value) throws RowRejected {
+    if (value.length() > MAX_NUMBER_CHARS) {
+      throw new RowRejected(
+          Reason.INVALID_NUMBER,
+          column,
+          column
+              + ": "
+              + InputText.tooLong(value)
+              + ", more than the "
+              + MAX_NUMBER_CHARS
+              + " a number may have");
+    }
+  }
+
+  /**
+   * A code-like field (identifier, district, code, enum) that is at most {@code max} characters
+   * long and shows every character it has: leading or trailing white space of any kind, or a
+   * control or format character anywhere, is INVALID_CODE naming the character, since a key that
+   * differs only by what a reader cannot see would be a new key nobody can tell from the old one.
+   */
+  private static void checkVisibleCode(String column, String value, int max) throws RowRejected {
+    if (value.length() > max) {
+      throw new RowRejected(
+          Reason.INVALID_CODE,
+          column,
+          column + ": " + InputText.tooLong(value) + ", more than the " + max + " a code may have");
+    }
+    String hidden = InputText.hidden(value);
+    if (hidden != null) {
+      throw new RowRejected(
+          Reason.INVALID_CODE,
+          column,
+          column + ": " + quote(value) + " " + hidden + " (invisible; codes are never trimmed)");
+    }
+  }
+
+  /** {@code "; it starts with U+0020 SPACE"} for a short value with an invisible character. */
+  private static String hint(String value) {
+    String hidden = value.length() <= MAX_CODE_CHARS ? InputText.hidden(value) : null;
+    return hidden == null ? "" : "; it " + hidden;
+  }
+
+  /**
+   * An identifier (enterprise_id, project_id, an ENTERPRISE sector rule's match_value, a region
+   * district, a target's sector or district): any text of at most {@link #MAX_CODE_CHARS}
+   * characters, all of them visible ({@link #checkVisibleCode}).
+   */
+  public static String id(String column, String value) throws RowRejected {
+    checkVisibleCode(column, value, MAX_CODE_CHARS);
+    return value;
+  }
+
+  /**
+   * A target's indicator: a code (of up to {@link #MAX_CODE_CHARS} characters after {@code
+   * milestones.} for a milestone kind), all of it visible. Whether it names an indicator is checked
+   * with the other targets.
+   */
+  public static String indicator(String column, String value) throws RowRejected {
+    checkVisibleCode(column, value, MILESTONE_PREFIX.length() + MAX_CODE_CHARS);
+    return value;
+  }
+
+  /**
+   * Free text (a name or title): anything but longer than {@link #MAX_TEXT_CHARS}, which is
+   * OUT_OF_RANGE. Text is not a key, so white space is kept as written.
+   */
+  public static String text(String column, String value) throws RowRejected {
+    if (value.length() > MAX_TEXT_CHARS) {
+      throw new RowRejected(
+          Reason.OUT_OF_RANGE,
+          column,
+          column
+              + ": "
+              + InputText.tooLong(value)
+              + ", more than the "
+              + MAX_TEXT_CHARS
+              + " a text may have");
+    }
+    return value;
   }
 
   /** An amount in 10,000 yuan: {@code -?\d+(\.\d{1,2})?}, returned with scale 2. */
   public static BigDecimal amount(String column, String value, boolean nonNegative)
       throws RowRejected {
+    checkNumberLength(column, value);
     if (!isAmount(value)) {
       throw new RowRejected(
           Reason.INVALID_NUMBER,
           column,
-          column + ": " + quote(value) + " is not a plain amount (digits, at most 2 decimals)");
+          column
+              + ": "
+              + quote(value)
+              + " is not a plain amount (digits, at most 2 decimals)"
+              + hint(value));
     }
     BigDecimal d = new BigDecimal(value).setScale(2);
     if (d.abs().compareTo(MAX_AMOUNT) > 0) {
@@ -105,9 +208,12 @@ public final class Values {
 
   /** A plain decimal with any number of fractional digits (price indexes, target levels). */
   public static BigDecimal decimal(String column, String value) throws RowRejected {
+    checkNumberLength(column, value);
     if (!DECIMAL.matcher(value).matches()) {
       throw new RowRejected(
-          Reason.INVALID_NUMBER, column, column + ": " + quote(value) + " is not a plain decimal");
+          Reason.INVALID_NUMBER,
+          column,
+          column + ": " + quote(value) + " is not a plain decimal" + hint(value));
     }
     return new BigDecimal(value);
   }
@@ -130,9 +236,12 @@ public final class Values {
 
   /** An integer {@code -?\d+} that fits a long. */
   public static long integer(String column, String value) throws RowRejected {
+    checkNumberLength(column, value);
     if (!isInteger(value) || value.length() - (value.startsWith("-") ? 1 : 0) > 18) {
       throw new RowRejected(
-          Reason.INVALID_NUMBER, column, column + ": " + quote(value) + " is not an integer");
+          Reason.INVALID_NUMBER,
+          column,
+          column + ": " + quote(value) + " is not an integer" + hint(value));
     }
     return Long.parseLong(value);
   }
@@ -179,6 +288,17 @@ public final class Values {
 
   /** A boolean: true/false, 1/0, Y/N, 是/否, case-insensitive. */
   public static boolean bool(String column, String value) throws RowRejected {
+    if (value.length() > MAX_CODE_CHARS) {
+      throw new RowRejected(
+          Reason.INVALID_CODE,
+          column,
+          column
+              + ": "
+              + InputText.tooLong(value)
+              + ", more than the "
+              + MAX_CODE_CHARS
+              + " a boolean field may have");
+    }
     switch (value.toLowerCase(Locale.ROOT)) {
       case "true":
       case "1":
@@ -194,12 +314,27 @@ public final class Values {
         throw new RowRejected(
             Reason.INVALID_CODE,
             column,
-            column + ": " + quote(value) + " is not a boolean (true/false, 1/0, Y/N, 是/否)");
+            column
+                + ": "
+                + quote(value)
+                + " is not a boolean (true/false, 1/0, Y/N, 是/否)"
+                + hint(value));
     }
   }
 
   /** A calendar date YYYY-MM-DD. */
   public static LocalDate date(String column, String value) throws RowRejected {
+    if (value.length() > MAX_CODE_CHARS) {
+      throw new RowRejected(
+          Reason.INVALID_DATE,
+          column,
+          column
+              + ": "
+              + InputText.tooLong(value)
+              + ", more than the "
+              + MAX_CODE_CHARS
+              + " a date field may have");
+    }
     if (DATE.matcher(value).matches()) {
       try {
         return LocalDate.of(
@@ -211,7 +346,9 @@ public final class Values {
       }
     }
     throw new RowRejected(
-        Reason.INVALID_DATE, column, column + ": " + quote(value) + " is not a date YYYY-MM-DD");
+        Reason.INVALID_DATE,
+        column,
+        column + ": " + quote(value) + " is not a date YYYY-MM-DD" + hint(value));
   }
 
   /** A GB/T 4754 industry code: 2 to 4 digits. */
@@ -232,6 +369,7 @@ public final class Values {
   /** The value if it matches the pattern, else INVALID_CODE saying what was expected. */
   private static String code(Pattern pattern, String column, String value, String expected)
       throws RowRejected {
+    checkVisibleCode(column, value, MAX_CODE_CHARS);
     if (!pattern.matcher(value).matches()) {
       throw new RowRejected(
           Reason.INVALID_CODE, column, column + ": " + quote(value) + " is not " + expected);
@@ -239,8 +377,12 @@ public final class Values {
     return value;
   }
 
-  /** A district name; {@code ALL} is reserved for the whole region. */
+  /**
+   * A district name of enterprises.csv or investment.csv: an identifier ({@link #id}); {@code ALL}
+   * is reserved for the whole region.
+   */
   public static String district(String column, String value) throws RowRejected {
+    checkVisibleCode(column, value, MAX_CODE_CHARS);
     if ("ALL".equals(value)) {
       throw new RowRejected(
           Reason.INVALID_CODE, column, column + ": 'ALL' is reserved for the whole region");
@@ -251,6 +393,7 @@ public final class Values {
   /** One of the given enum constants, case-sensitive. */
   public static <E extends Enum<E>> E enumValue(String column, String value, Class<E> type)
       throws RowRejected {
+    checkVisibleCode(column, value, MAX_CODE_CHARS);
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(value)) {
         return e;

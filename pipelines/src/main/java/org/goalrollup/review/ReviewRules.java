@@ -20,6 +20,7 @@ import org.goalrollup.input.CsvReader;
 import org.goalrollup.input.CsvRecord;
 import org.goalrollup.input.Header;
 import org.goalrollup.input.InputException;
+import org.goalrollup.input.InputText;
 import org.goalrollup.input.RowRejected;
 import org.goalrollup.input.Values;
 
@@ -185,9 +186,9 @@ public final class ReviewRules implements Serializable {
       if (rule == null) {
         throw new InputException(
             where(file, rec, h, "rule_id")
-                + "unknown rule '"
-                + id
-                + "' (known: "
+                + "unknown rule "
+                + InputText.show(id)
+                + " (known: "
                 + String.join(", ", names())
                 + ")");
       }
@@ -206,7 +207,7 @@ public final class ReviewRules implements Serializable {
         severity = Severity.valueOf(sev);
       } catch (IllegalArgumentException e) {
         throw new InputException(
-            where(file, rec, h, "severity") + "'" + sev + "' is not WARNING or QUERY");
+            where(file, rec, h, "severity") + InputText.show(sev) + " is not WARNING or QUERY");
       }
       boolean enabled = true;
       String en = h.has("enabled") ? field(h, rec, "enabled") : "";
@@ -259,9 +260,9 @@ public final class ReviewRules implements Serializable {
                 + rule.name()
                 + (rule.params().isEmpty()
                     ? " takes no parameters"
-                    : " has no parameter '"
-                        + name
-                        + "' (it takes "
+                    : " has no parameter "
+                        + InputText.show(name)
+                        + " (it takes "
                         + String.join(", ", names(rule))
                         + ")"));
       }
@@ -284,9 +285,9 @@ public final class ReviewRules implements Serializable {
                 + rule.name()
                 + " parameter "
                 + name
-                + "='"
-                + value
-                + "' "
+                + "="
+                + InputText.show(value)
+                + " "
                 + problem);
       }
       out.put(name, v);

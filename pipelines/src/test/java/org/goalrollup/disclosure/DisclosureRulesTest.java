@@ -142,4 +142,19 @@ class DisclosureRulesTest {
     assertEquals(
         "disclosure.csv: line 2: 3 fields where the header has 4", failure(dir, head + "RD,3,1\n"));
   }
+
+  /** A group written with an invisible end says which character; a huge value is cut. */
+  @Test
+  void anUnexpectedValueNamesWhatCannotBeSeenAndIsCut(@TempDir Path dir) throws Exception {
+    String head = "group,min_contributors,dominance_n,dominance_k\n";
+    assertEquals(
+        "disclosure.csv: line 2, column 1 (group): 'RD\u3000' (ends with U+3000 IDEOGRAPHIC SPACE)"
+            + " is not PRODUCTION, INVESTMENT or RD",
+        failure(dir, head + "RD\u3000,3,1,85\n"));
+    assertEquals(
+        "disclosure.csv: line 2, column 4 (dominance_k): '"
+            + "9".repeat(80)
+            + "…' (1000000 characters) is not a percent above 0 and at most 100",
+        failure(dir, head + "RD,3,1," + "9".repeat(1_000_000) + "\n"));
+  }
 }

@@ -204,7 +204,42 @@ class PreflightTest {
     assertMentions(failure(), "sectors.csv", "line 4");
   }
 
+  /** A rule value with an invisible end fails the run with line, column and the character. */
+  @Test
+  void sectorRuleValueWithATrailingSpaceMakesSectorsMalformed() throws IOException {
+    write("sectors.csv", SECTORS + "KEY_FIRMS,重点企业,ENTERPRISE,E1 \n");
+    assertEquals(
+        "sectors.csv: line 4, column 4 (match_value): INVALID_CODE: match_value: 'E1 ' ends with"
+            + " U+0020 SPACE (invisible; codes are never trimmed) - the file must be entirely valid",
+        failure());
+  }
+
   // ------------------------------------------------------------------ targets
+
+  /** Levels swapped for the direction make targets.csv invalid, naming line and column. */
+  @Test
+  void ensureAndStriveSwappedForTheDirection() throws IOException {
+    write(
+        "targets.csv",
+        TARGETS_HEADER
+            + "revenue,,,2020,AT_LEAST,2,3\n"
+            + "value_added,,,2020,BELOW,100,100\n"
+            + "value_added,EQUIPMENT,,2020,AT_MOST,100,120\n");
+    assertEquals(
+        "targets.csv: line 4, column 7 (strive): OUT_OF_RANGE: strive: '120' is above ensure"
+            + " '100'; for AT_MOST the strive level must be at most the ensure level (ensure and"
+            + " strive swapped?) - the file must be entirely valid",
+        failure());
+  }
+
+  @Test
+  void targetDistrictWithAnIdeographicSpace() throws IOException {
+    write("targets.csv", TARGETS_HEADER + "revenue,,海曙区\u3000,2020,AT_LEAST,1,\n");
+    assertMentions(
+        failure(),
+        "targets.csv: line 2, column 3 (district)",
+        "ends with U+3000 IDEOGRAPHIC SPACE");
+  }
 
   @Test
   void targetOfMilestoneKindIsValid() throws Exception {

@@ -275,6 +275,34 @@ class RowParsersTest {
       reject(Reason.INVALID_CODE, "sector_id", row(header, "ALL", "", "PREFIX", ""));
       reject(Reason.MISSING_FIELD, "sector_name", row(header, "S1", "", "PREFIX", ""));
     }
+
+    /**
+     * {@code ENTERPRISE,E0004 } matched no enterprise and silently emptied the sector; the
+     * ENTERPRISE rule's value is an identifier, so an invisible end is INVALID_CODE (and makes
+     * sectors.csv malformed). The sector's name is text and keeps its spaces.
+     */
+    @Test
+    void aRuleValueWithAnInvisibleEndIsInvalidCode() throws RowRejected {
+      RowRejected e =
+          reject(
+              Reason.INVALID_CODE,
+              "match_value",
+              row(header, "MEDICAL_HEALTH", "医疗健康", "ENTERPRISE", "E0004 "));
+      assertEquals(
+          "match_value: 'E0004 ' ends with U+0020 SPACE (invisible; codes are never trimmed)",
+          e.detail());
+      reject(
+          Reason.INVALID_CODE,
+          "match_value",
+          row(header, "PHARMA", "医药", "INDUSTRY_PREFIX", "27\u3000"));
+      reject(
+          Reason.INVALID_CODE,
+          "sector_id",
+          row(header, "\u00a0PHARMA", "医药", "INDUSTRY_PREFIX", "27"));
+      assertEquals(
+          "医药 ",
+          RowParsers.sector(row(header, "PHARMA", "医药 ", "INDUSTRY_PREFIX", "27")).getSectorName());
+    }
   }
 
   // --------------------------------------------------------------------- production.csv
@@ -687,6 +715,15 @@ class RowParsersTest {
       return new Fixture(header, good);
     }
 
+    /** {@code ALL\u3000} silently fell back to price index 100; now it is a reject. */
+    @Test
+    void aDistrictWithAnInvisibleEndIsInvalidCode() {
+      RowRejected e =
+          reject(Reason.INVALID_CODE, "district", f().with("district", "ALL\u3000").row());
+      assertTrue(e.detail().contains("ends with U+3000 IDEOGRAPHIC SPACE"), e.detail());
+      reject(Reason.INVALID_CODE, "district", f().with("district", "\t石碶街道").row());
+    }
+
     @Test
     void goodRowWithDistrictAll() throws RowRejected {
       RegionRecord r = RowParsers.region(f().row());
@@ -966,6 +1003,87 @@ class RowParsersTest {
               "",
               "",
               "x"));
+    }
+
+    /**
+     * A target's sector, district and indicator are keys: an invisible end would name a cell that
+     * does not exist (or, for a district, fail later without saying why).
+     */
+    @Test
+    void keysWithAnInvisibleEndAreInvalidCode() {
+      RowRejected d =
+          reject(
+              Reason.INVALID_CODE,
+              "district",
+              row(header, "value_added_growth", "", "石碶街道\u3000", "2020", "AT_LEAST", "7", ""));
+      assertEquals(
+          "district: '石碶街道\u3000' ends with U+3000 IDEOGRAPHIC SPACE (invisible; codes are never"
+              + " trimmed)",
+          d.detail());
+      reject(
+          Reason.INVALID_CODE,
+          "sector_id",
+          row(header, "revenue", "MEDICAL_HEALTH ", "", "2020", "AT_LEAST", "1", ""));
+      reject(
+          Reason.INVALID_CODE,
+          "indicator",
+          row(header, "revenue\u00a0", "", "", "2020", "AT_LEAST", "1", ""));
+      reject(
+          Reason.INVALID_CODE,
+          "sector_id",
+          row(header, "revenue", " ", "", "2020", "AT_LEAST", "1", ""));
+    }
+
+    /**
+     * Ensure 3, strive 2 for AT_LEAST gave STRIVE_MET for an actual of 2 while the ensure level was
+     * missed. The strive level must be the harder one for the direction; equal is fine.
+     */
+    @Test
+    void ensureAndStriveInTheWrongOrderForTheDirectionAreRejected() throws RowRejected {
+      for (String up : List.of("AT_LEAST", "ABOVE")) {
+        RowRejected e =
+            reject(
+                Reason.OUT_OF_RANGE,
+                "strive",
+                row(header, "milestones.SMART_FACTORY", "", "", "2020", up, "3", "2"));
+        assertEquals(
+            "strive: '2' is below ensure '3'; for "
+                + up
+                + " the strive level must be at least the ensure level (ensure and strive"
+                + " swapped?)",
+            e.detail());
+        assertEquals(
+            3.0,
+            RowParsers.target(row(header, "revenue", "", "", "2020", up, "2", "3")).getStrive());
+        assertEquals(
+            2.0,
+            RowParsers.target(row(header, "revenue", "", "", "2020", up, "2", "2.00")).getStrive());
+      }
+      for (String down : List.of("AT_MOST", "BELOW")) {
+        RowRejected e =
+            reject(
+                Reason.OUT_OF_RANGE,
+                "strive",
+                row(header, "value_added", "", "", "2020", down, "-1.5", "-1.25"));
+        assertTrue(e.detail().contains("is above ensure '-1.5'; for " + down), e.detail());
+        assertEquals(
+            -2.0,
+            RowParsers.target(row(header, "value_added", "", "", "2020", down, "-1.5", "-2"))
+                .getStrive());
+      }
+      // compared exactly as written, not as the nearest doubles (which are equal here)
+      reject(
+          Reason.OUT_OF_RANGE,
+          "strive",
+          row(
+              header,
+              "revenue",
+              "",
+              "",
+              "2020",
+              "AT_LEAST",
+              "6.0000000000000000000001",
+              "6.0000000000000000000000"));
     }
 
     @Test

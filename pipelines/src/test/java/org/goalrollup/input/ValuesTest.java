@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
 import org.goalrollup.model.Direction;
 import org.goalrollup.model.InvestmentCategory;
 import org.goalrollup.model.RdCenterLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -344,5 +348,174 @@ class ValuesTest {
     assertEquals("all", Values.district("district", "all"), "only the exact code ALL is reserved");
     assertRejected(
         Reason.INVALID_CODE, "district", "ALL", () -> Values.district("district", "ALL"));
+  }
+
+  // ---- what a reader cannot see: identifiers, districts and codes (contract 4, 2026-12-04)
+
+  /** One way of checking an identifier or code column. */
+  interface CodeCheck {
+    Object parse(String column, String value) throws RowRejected;
+  }
+
+  static Stream<Arguments> codeChecks() {
+    return Stream.of(
+        Arguments.of("id", "E0004", (CodeCheck) Values::id),
+        Arguments.of("district", "石碶街道", (CodeCheck) Values::district),
+        Arguments.of("indicator", "revenue", (CodeCheck) Values::indicator),
+        Arguments.of("code", "SMART_FACTORY", (CodeCheck) Values::code),
+        Arguments.of("industryCode", "2710", (CodeCheck) Values::industryCode),
+        Arguments.of("industryPrefix", "27", (CodeCheck) Values::industryPrefix),
+        Arguments.of(
+            "enum",
+            "INDUSTRIAL",
+            (CodeCheck) (c, v) -> Values.enumValue(c, v, InvestmentCategory.class)));
+  }
+
+  /**
+   * Every kind of invisible character at either end of a good value, for every code-like check:
+   * INVALID_CODE, and the detail names the column, the end and the character by code point and
+   * name. Before 2026-12-04 an identifier or district took such a value as a new key.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("codeChecks")
+  void invisibleCharacterAtEitherEndIsInvalidCodeNamingIt(String kind, String good, CodeCheck check)
+      throws RowRejected {
+    assertEquals(good, String.valueOf(check.parse("col", good)));
+    String[][] invisible = {
+      {" ", "U+0020 SPACE"},
+      {"\t", "U+0009 CHARACTER TABULATION"},
+      {"\u3000", "U+3000 IDEOGRAPHIC SPACE"},
+      {"\u00a0", "U+00A0 NO-BREAK SPACE"},
+      {"\u2007", "U+2007 FIGURE SPACE"},
+      {"\u200b", "U+200B ZERO WIDTH SPACE"},
+      {"\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"},
+      {"\u3164", "U+3164 HANGUL FILLER"}
+    };
+    for (String[] c : invisible) {
+      RowRejected end = assertThrows(RowRejected.class, () -> check.parse("col", good + c[0]));
+      assertEquals(Reason.INVALID_CODE, end.reason(), end.detail());
+      assertEquals("col", end.column());
+      assertEquals(
+          "col: '" + good + c[0] + "' ends with " + c[1] + " (invisible; codes are never trimmed)",
+          end.detail());
+      RowRejected start = assertThrows(RowRejected.class, () -> check.parse("col", c[0] + good));
+      assertEquals(Reason.INVALID_CODE, start.reason(), start.detail());
+      assertTrue(start.detail().contains("starts with " + c[1]), start.detail());
+    }
+  }
+
+  @Test
+  void invisibleFormatCharacterInsideAnIdentifierIsInvalidCode() {
+    RowRejected e =
+        assertThrows(RowRejected.class, () -> Values.id("enterprise_id", "E00\u200b04"));
+    assertEquals(Reason.INVALID_CODE, e.reason());
+    assertTrue(e.detail().contains("has U+200B ZERO WIDTH SPACE at character 4"), e.detail());
+  }
+
+  @Test
+  void aVisibleGapInsideADistrictIsKeptAsWritten() throws RowRejected {
+    // white space inside shows as a gap; only the ends and invisible characters are refused
+    assertEquals("石碶 街道", Values.district("district", "石碶 街道"));
+    assertEquals("E 0004", Values.id("enterprise_id", "E 0004"));
+  }
+
+  @Test
+  void aBadNumberNamesTheInvisibleCharacterItHas() {
+    RowRejected e =
+        assertThrows(RowRejected.class, () -> Values.amount("revenue", "12\u3000", true));
+    assertEquals(Reason.INVALID_NUMBER, e.reason());
+    assertEquals(
+        "revenue: '12\u3000' is not a plain amount (digits, at most 2 decimals);"
+            + " it ends with U+3000 IDEOGRAPHIC SPACE",
+        e.detail());
+  }
+
+  // ---- bounded work per field
+
+  @Test
+  void aNumberLongerThanFortyCharactersIsInvalidNumberWhateverItHolds() throws RowRejected {
+    // 40 characters: still read (leading zeros are allowed by the pattern)
+    String forty = "0".repeat(36) + "1.25";
+    assertEquals(new BigDecimal("1.25"), Values.amount("revenue", forty, true));
+    String fortyOne = "0" + forty;
+    for (String v : List.of(fortyOne, "9".repeat(41), "x".repeat(41))) {
+      RowRejected e = assertThrows(RowRejected.class, () -> Values.amount("revenue", v, true));
+      assertEquals(Reason.INVALID_NUMBER, e.reason());
+      assertTrue(
+          e.detail().endsWith("' has 41 characters, more than the 40 a number may have"),
+          e.detail());
+      assertEquals(
+          Reason.INVALID_NUMBER,
+          assertThrows(RowRejected.class, () -> Values.integer("employees", v)).reason());
+      assertEquals(
+          Reason.INVALID_NUMBER,
+          assertThrows(RowRejected.class, () -> Values.decimal("va_price_index", v)).reason());
+    }
+  }
+
+  @Test
+  void codesAndDatesLongerThanSixtyFourCharactersAreRejected() throws RowRejected {
+    String id64 = "E".repeat(64);
+    assertEquals(id64, Values.id("enterprise_id", id64));
+    assertEquals(
+        Reason.INVALID_CODE,
+        assertThrows(RowRejected.class, () -> Values.id("enterprise_id", id64 + "E")).reason());
+    assertEquals(
+        Reason.INVALID_CODE,
+        assertThrows(RowRejected.class, () -> Values.code("kind", "A".repeat(65))).reason());
+    assertEquals(
+        Reason.INVALID_CODE,
+        assertThrows(RowRejected.class, () -> Values.bool("above_scale", "t".repeat(65))).reason());
+    assertEquals(
+        Reason.INVALID_DATE,
+        assertThrows(RowRejected.class, () -> Values.date("date", "2".repeat(65))).reason());
+    // an indicator of a milestone kind of 64 characters is within its limit
+    String kind = "milestones." + "K".repeat(64);
+    assertEquals(kind, Values.indicator("indicator", kind));
+    assertEquals(
+        Reason.INVALID_CODE,
+        assertThrows(RowRejected.class, () -> Values.indicator("indicator", kind + "K")).reason());
+  }
+
+  @Test
+  void textLongerThan64KIsOutOfRangeAndKeepsItsSpaces() throws RowRejected {
+    String max = "名".repeat(64 * 1024);
+    assertEquals(max, Values.text("name", max));
+    assertEquals(" 雅戈尔 ", Values.text("name", " 雅戈尔 "), "text is not a code: nothing refused");
+    RowRejected e = assertThrows(RowRejected.class, () -> Values.text("name", max + "名"));
+    assertEquals(Reason.OUT_OF_RANGE, e.reason());
+    assertTrue(e.detail().contains("…' has 65537 characters, more than the 65536"), e.detail());
+  }
+
+  /**
+   * Ten million digits in an amount took more than 600 s (a BigDecimal of the whole field); now the
+   * length alone rejects it, and the detail quotes only the start and gives the length.
+   */
+  @Test
+  void tenMillionCharactersAreRejectedAtOnceWithAShortDetail() {
+    String digits = "7".repeat(10 * 1024 * 1024);
+    String letters = "x".repeat(10 * 1024 * 1024);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10),
+        () -> {
+          for (String v : List.of(digits, letters)) {
+            RowRejected e =
+                assertThrows(RowRejected.class, () -> Values.amount("revenue", v, true));
+            assertEquals(Reason.INVALID_NUMBER, e.reason());
+            assertEquals(
+                "revenue: '"
+                    + v.substring(0, 80)
+                    + "…' has 10485760 characters, more than the 40 a number may have",
+                e.detail());
+            for (CodeCheck c : List.<CodeCheck>of(Values::id, Values::district, Values::code)) {
+              RowRejected code = assertThrows(RowRejected.class, () -> c.parse("col", v));
+              assertEquals(Reason.INVALID_CODE, code.reason());
+              assertTrue(code.detail().length() < 200, code.detail());
+            }
+            assertTrue(
+                assertThrows(RowRejected.class, () -> Values.text("name", v)).detail().length()
+                    < 200);
+          }
+        });
   }
 }

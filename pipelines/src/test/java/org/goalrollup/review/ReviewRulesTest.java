@@ -103,6 +103,21 @@ class ReviewRulesTest {
             "review-rules.csv: line 2, column 3 (parameters): min_ratio is greater than max_ratio"));
   }
 
+  /** A rule id or severity with an invisible end says which character. */
+  @Test
+  void anUnexpectedValueNamesWhatCannotBeSeen() {
+    assertThat(
+        error("rule_id,severity\nVA_RATIO\u00a0,WARNING\n"),
+        startsWith(
+            "review-rules.csv: line 2, column 1 (rule_id): unknown rule 'VA_RATIO\u00a0' (ends with"
+                + " U+00A0 NO-BREAK SPACE)"));
+    assertThat(
+        error("rule_id,severity\nVA_RATIO,\tQUERY\n"),
+        startsWith(
+            "review-rules.csv: line 2, column 2 (severity): '\tQUERY' (starts with U+0009"
+                + " CHARACTER TABULATION) is not WARNING or QUERY"));
+  }
+
   @Test
   void badSeverityEnabledAndDuplicates() {
     assertThat(

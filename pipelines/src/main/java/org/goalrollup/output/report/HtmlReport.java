@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.goalrollup.input.InputText;
 import org.goalrollup.output.report.Formats.Style;
 import org.goalrollup.output.report.IndicatorNames.Name;
 import org.goalrollup.output.report.RunOutputs.AttainmentRow;
@@ -40,8 +41,22 @@ public final class HtmlReport {
     return file;
   }
 
+  /**
+   * No single value is printed with more than this many characters. The model already cuts every
+   * input value it shows to a couple of hundred ({@code ReportModel.VALUE_CHARS}); this is the net
+   * under it, so that a value from the inputs nobody thought of can never fill the page. The
+   * report's own longest texts (method notes, chart point lists) stay far below it.
+   */
+  static final int MAX_PRINTED_CHARS = 2000;
+
   static Mustache template() {
-    MustacheFactory factory = new DefaultMustacheFactory("report");
+    MustacheFactory factory =
+        new DefaultMustacheFactory("report") {
+          @Override
+          public void encode(String value, Writer writer) {
+            super.encode(InputText.cut(value, MAX_PRINTED_CHARS), writer);
+          }
+        };
     return factory.compile(TEMPLATE);
   }
 

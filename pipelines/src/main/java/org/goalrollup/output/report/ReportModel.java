@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.goalrollup.input.InputText;
 import org.goalrollup.output.report.Charts.CellBar;
 import org.goalrollup.output.report.Charts.MonthlyChart;
 import org.goalrollup.output.report.Charts.Scale;
@@ -38,6 +39,12 @@ final class ReportModel {
 
   /** An example line is cut after this many characters. */
   static final int RAW_CHARS = 160;
+
+  /**
+   * Any other value from the inputs (a reject's detail, a sector name, a district, a review flag's
+   * subject and observation) is shown with at most this many characters, the cut marked.
+   */
+  static final int VALUE_CHARS = 200;
 
   static final String ALL = "ALL";
 
@@ -493,7 +500,7 @@ final class ReportModel {
 
   /** "全区", "石碶街道", "数字经济", "数字经济 · 石碶街道". */
   private static String place(String sectorId, String district, InputContext ctx) {
-    String d = ALL.equals(district) ? "全区" : district;
+    String d = ALL.equals(district) ? "全区" : shown(district);
     if (ALL.equals(sectorId)) {
       return d;
     }
@@ -503,7 +510,7 @@ final class ReportModel {
 
   private static String sectorName(String id, InputContext ctx) {
     String n = ctx.sectorNames().get(id);
-    return n != null ? n : id;
+    return shown(n != null ? n : id);
   }
 
   private static List<GoalGroup> goalGroups(
@@ -550,7 +557,7 @@ final class ReportModel {
         n.en(),
         a.sectorId(),
         a.district(),
-        ALL.equals(a.district()) ? "全区" : a.district(),
+        ALL.equals(a.district()) ? "全区" : shown(a.district()),
         st.value(a.actual()),
         !conf.isEmpty(),
         conf,
@@ -759,7 +766,7 @@ final class ReportModel {
     for (List<RejectRow> g : byKey.values()) {
       List<Example> examples = new ArrayList<>();
       for (RejectRow r : g.subList(0, Math.min(EXAMPLES, g.size()))) {
-        examples.add(new Example(String.valueOf(r.line()), r.detail(), cut(r.raw())));
+        examples.add(new Example(String.valueOf(r.line()), shown(r.detail()), cut(r.raw())));
       }
       int more = g.size() - examples.size();
       RejectRow first = g.get(0);
@@ -830,7 +837,7 @@ final class ReportModel {
             e ->
                 subjects.add(
                     new ReviewSubject(
-                        e.getKey(),
+                        shown(e.getKey()),
                         Formats.number(e.getValue().size(), 0),
                         String.join(
                             ", ",
@@ -848,7 +855,11 @@ final class ReportModel {
     for (RunOutputs.ReviewRow f : sorted.subList(0, Math.min(EXAMPLES, sorted.size()))) {
       examples.add(
           new ReviewExample(
-              f.ruleId(), f.severity(), f.file() + ":" + f.line(), f.subject(), f.observed()));
+              f.ruleId(),
+              f.severity(),
+              f.file() + ":" + f.line(),
+              shown(f.subject()),
+              shown(f.observed())));
     }
     long queries = flags.stream().filter(f -> "QUERY".equals(f.severity())).count();
     int more = flags.size() - examples.size();
@@ -867,6 +878,11 @@ final class ReportModel {
         subjects,
         examples,
         more > 0 ? "另有 " + more + " 条未列出 · " + more + " more in review/" : "");
+  }
+
+  /** An input value for display: at most {@link #VALUE_CHARS} characters, the cut marked. */
+  static String shown(String value) {
+    return InputText.cut(value, VALUE_CHARS);
   }
 
   /** A raw line for display: one line, at most {@link #RAW_CHARS} characters. */

@@ -324,4 +324,86 @@ class HtmlReportTest {
     Document doc2 = render(none.write(tmp.resolve("out2")));
     assertThat(doc2.selectFirst("#title-en").text(), containsString("2021, January, year to date"));
   }
+
+  /**
+   * Values from the inputs are shown with at most a couple of hundred characters, the cut marked
+   * with the full length: a reject's detail of a million characters (as a run before the cut wrote
+   * it), a sector name of 60,000 characters (valid text), a district of 1,000, a review flag's
+   * subject and observation. Before, report.html grew by the whole of each.
+   */
+  @Test
+  void showsAtMostAFewHundredCharactersOfAnyInputValue() throws IOException {
+    Path input = Files.createDirectories(tmp.resolve("in"));
+    String longName = "长".repeat(60_000);
+    Files.writeString(
+        input.resolve("sectors.csv"),
+        "sector_id,sector_name,match_type,match_value\nLONG," + longName + ",INDUSTRY_PREFIX,27\n");
+    String district = "D".repeat(1_000);
+    ReportFixture f = new ReportFixture();
+    f.input = input.toString();
+    f.inputs.put("sectors.csv", new long[] {1, 1, 0, 0, 0});
+    f.summary(2020, "ALL", "ALL")
+        .summary(2020, "LONG", "ALL", "above_scale_value_added", new BigDecimal("12.5"))
+        .target("revenue", "LONG", "ALL", "AT_LEAST", 10.0, null, 12.0, "ENSURE_MET")
+        .target("revenue", "ALL", district, "AT_LEAST", 10.0, null, 8.0, "NOT_MET")
+        .reject(
+            "production.csv",
+            2,
+            "INVALID_NUMBER",
+            "revenue: '" + "7".repeat(1_000_000) + "' is not a plain amount",
+            "E0001,2019,1,true,1,1," + "7".repeat(70_000));
+    Path out = f.write(tmp.resolve("out"));
+    Path file = HtmlReport.write(out);
+    Document doc = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
+
+    assertThat(
+        doc.selectFirst("table.quality tr.example td:eq(1)").text(),
+        equalTo("revenue: '" + "7".repeat(190) + "… (1000033 characters)"));
+    assertThat(doc.selectFirst("table.quality td.raw").text().length(), equalTo(160 + 2));
+    for (Element group : doc.select("tr.group")) {
+      assertThat(group.text().length() < 300, is(true));
+    }
+    assertThat(doc.text(), containsString("长".repeat(200) + "… (60000 characters)"));
+    assertThat(
+        doc.selectFirst("tr.goal[data-status=NOT_MET] td.district").text(),
+        equalTo("D".repeat(200) + "… (1000 characters)"));
+    assertThat(
+        "no text node of the page holds more than a few hundred characters of one value",
+        doc.getAllElements().stream().allMatch(e -> e.ownText().length() < 600),
+        is(true));
+    assertThat(Files.size(file) < 60_000, is(true));
+
+    RunOutputs.ReviewRow flag =
+        new RunOutputs.ReviewRow(
+            "VA_RATIO",
+            "QUERY",
+            "production.csv",
+            9,
+            "E".repeat(5_000),
+            null,
+            "va=" + "9".repeat(5_000),
+            "增加值率异常",
+            "value-added ratio");
+    ReportModel.ReviewExample shown = ReportModel.review(List.of(flag)).examples().get(0);
+    assertThat(shown.subject(), equalTo("E".repeat(200) + "… (5000 characters)"));
+    assertThat(shown.observed(), equalTo("va=" + "9".repeat(197) + "… (5003 characters)"));
+    assertThat(
+        ReportModel.review(List.of(flag)).subjects().get(0).subject(),
+        equalTo("E".repeat(200) + "… (5000 characters)"));
+  }
+
+  /**
+   * Under the model's cuts, the template itself prints no value longer than 2,000 characters: an
+   * indicator code nobody cut (it cannot be that long in a valid run) still cannot fill the page.
+   */
+  @Test
+  void theTemplateCutsAnyValueThatEscapedTheModel() throws IOException {
+    ReportFixture f = new ReportFixture();
+    String code = "x".repeat(100_000);
+    f.target(code, "ALL", "ALL", "AT_LEAST", 10.0, null, 12.0, "ENSURE_MET");
+    Path file = HtmlReport.write(f.write(tmp.resolve("out")));
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(html, containsString("x".repeat(2000) + "… (100000 characters)"));
+    assertThat(html, not(containsString("x".repeat(2001))));
+  }
 }
