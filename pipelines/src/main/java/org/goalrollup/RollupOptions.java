@@ -92,4 +92,25 @@ public interface RollupOptions extends PipelineOptions {
   int getKeepRuns();
 
   void setKeepRuns(int value);
+
+  @Description(
+      "Point --output back at the previous kept run (the newest published run older than the "
+          + "one it points to) and exit, without running the rollup. Needs only --output.")
+  @Default.Boolean(false)
+  boolean isRollback();
+
+  void setRollback(boolean value);
+
+  @Description(
+      "Point --output at this kept run (a run id that --listRuns shows) and exit, without "
+          + "running the rollup. Needs only --output.")
+  String getRollbackTo();
+
+  void setRollbackTo(String value);
+
+  @Description("List the runs kept for --output, newest first, and exit. Needs only --output.")
+  @Default.Boolean(false)
+  boolean isListRuns();
+
+  void setListRuns(boolean value);
 }

@@ -84,9 +84,13 @@ public final class RollupPipeline {
               + "                [--majorProjectThreshold=5000] [--maxRejectRate=0.05]"
               + " [--failOnQuery]\n"
               + "                [--verbose] [--keepRuns=3]\n"
-              + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n");
+              + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n"
+              + "       ./rollup --output=DIR --listRuns | --rollback | --rollbackTo=RUN_ID\n");
       PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
       return OK;
+    }
+    if (RunsCommand.isAsked(args)) {
+      return RunsCommand.run(args, System.out, System.err);
     }
     RollupOptions options;
     RunSettings settings;
