@@ -117,7 +117,8 @@ final class RunsCommand {
   private static String periods(Path run) {
     try {
       JsonNode m = new ObjectMapper().readTree(run.resolve(Publisher.MANIFEST).toFile());
-      return "years " + m.path("computed_years") + ", months 1-" + m.path("period_end_month");
+      JsonNode end = m.path("period_end_month");
+      return "years " + m.path("computed_years") + (end.isInt() ? ", months 1-" + end : "");
     } catch (IOException | RuntimeException e) {
       return "(no readable " + Publisher.MANIFEST + ")";
     }
