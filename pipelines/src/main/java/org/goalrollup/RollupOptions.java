@@ -15,9 +15,10 @@ public interface RollupOptions extends PipelineOptions {
   void setInput(String value);
 
   @Description(
-      "Folder to publish summary/, published/, attainment/, rejects/, _manifest.json, "
-          + "report.html and _SUCCESS into. "
-          + "Its previous contents are replaced only when the run succeeds.")
+      "Where to publish summary/, published/, attainment/, rejects/, _manifest.json, "
+          + "report.html and _SUCCESS: a symbolic link the rollup manages, pointing at the run "
+          + "folder in .OUT.runs/ beside it. Must not exist yet, be an empty folder, or be that "
+          + "link; it is switched to a new run only when the run succeeds.")
   @Validation.Required
   String getOutput();
 
@@ -102,4 +103,34 @@ public interface RollupOptions extends PipelineOptions {
   boolean isAllowShrink();
 
   void setAllowShrink(boolean value);
+
+  @Description(
+      "Published runs to keep in .OUT.runs/ beside --output, the current one included; older "
+          + "ones are deleted after a successful publish (never the one --output points to, nor "
+          + "one another link beside --output points to). At least 1.")
+  @Default.Integer(3)
+  int getKeepRuns();
+
+  void setKeepRuns(int value);
+
+  @Description(
+      "Point --output back at the previous kept run (the newest published run older than the "
+          + "one it points to) and exit, without running the rollup. Needs only --output.")
+  @Default.Boolean(false)
+  boolean isRollback();
+
+  void setRollback(boolean value);
+
+  @Description(
+      "Point --output at this kept run (a run id that --listRuns shows) and exit, without "
+          + "running the rollup. Needs only --output.")
+  String getRollbackTo();
+
+  void setRollbackTo(String value);
+
+  @Description("List the runs kept for --output, newest first, and exit. Needs only --output.")
+  @Default.Boolean(false)
+  boolean isListRuns();
+
+  void setListRuns(boolean value);
 }

@@ -2,6 +2,7 @@ package org.goalrollup;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -45,6 +46,7 @@ import org.goalrollup.model.ReviewFlag;
 import org.goalrollup.model.Summary;
 import org.goalrollup.output.Progress;
 import org.goalrollup.output.Publisher;
+import org.goalrollup.output.RunFolders;
 import org.goalrollup.output.RunLock;
 import org.goalrollup.output.RunReport;
 import org.goalrollup.output.WriteParquetTable;
@@ -87,10 +89,14 @@ public final class RollupPipeline {
               + "                [--majorProjectThreshold=5000] [--maxRejectRate=0.05]"
               + " [--failOnQuery]\n"
               + "                [--maxShrink=0.5] [--allowShrink]\n"
-              + "                [--verbose]\n"
-              + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n");
+              + "                [--verbose] [--keepRuns=3]\n"
+              + "                [--runner=DirectRunner|SparkRunner|FlinkRunner]\n"
+              + "       ./rollup --output=DIR --listRuns | --rollback | --rollbackTo=RUN_ID\n");
       PipelineOptionsFactory.printHelp(System.out, RollupOptions.class);
       return OK;
+    }
+    if (RunsCommand.isAsked(args)) {
+      return RunsCommand.run(args, System.out, System.err);
     }
     RollupOptions options;
     RunSettings settings;
@@ -370,6 +376,15 @@ public final class RollupPipeline {
 
     int execute() {
       Instant start = Instant.now();
+      Publisher publisher =
+          new Publisher(
+              options.getOutput(), RunFolders.newRunId(start), options.getKeepRuns(), out, err);
+      try {
+        publisher.checkOwned(); // refused at once, before anything is created
+      } catch (IOException e) {
+        err.println("error: " + e.getMessage());
+        return FAILED;
+      }
       Preflight.Checked checked;
       try {
         checked = Preflight.check(options.getInput(), options.getTargets(), settings.charset());
@@ -380,33 +395,51 @@ public final class RollupPipeline {
         err.println("error: cannot read input: " + e.getMessage());
         return FAILED;
       }
-      Publisher publisher =
-          new Publisher(
-              options.getOutput(),
-              "run-" + start.toEpochMilli() + "-" + ProcessHandle.current().pid(),
-              out);
-      try (RunLock lock = RunLock.acquire(publisher.output(), out)) {
-        try {
-          publisher.prepare();
-        } catch (IOException e) {
-          err.println("error: " + e.getMessage());
-          return FAILED;
-        }
-        return runAndPublish(checked, publisher, start);
+      RunLock lock;
+      try {
+        lock = RunLock.acquire(publisher.output(), out);
       } catch (IOException e) {
         err.println("error: " + e.getMessage());
         return FAILED;
       }
+      try {
+        publisher.prepare(lock.acquiredAt());
+      } catch (IOException | RuntimeException e) {
+        publisher.abandon();
+        release(lock, false);
+        err.println("error: " + rootMessage(e));
+        return FAILED;
+      }
+      int code = runAndPublish(checked, publisher, start);
+      release(lock, true);
+      return code;
+    }
+
+    /**
+     * Releases the run lock. A run refused before its job began also removes the lock file if it
+     * created it; a problem releasing is a warning, as the run's outcome is already decided.
+     */
+    private void release(RunLock lock, boolean began) {
+      try {
+        if (began) {
+          lock.close();
+        } else {
+          lock.discard();
+        }
+      } catch (IOException e) {
+        err.println("warning: could not release the run lock: " + e.getMessage());
+      }
     }
 
     private int runAndPublish(Preflight.Checked checked, Publisher publisher, Instant start) {
+      RunReport report;
       try {
         out.println("rollup: reading " + options.getInput() + " ...");
         Pipeline p = Pipeline.create(options);
         build(p, options, settings, checked, publisher.staging().toString());
         PipelineResult result = p.run();
         new Progress(result, out).follow();
-        RunReport report = RunReport.of(result, checked, options, settings, start);
+        report = RunReport.of(result, checked, options, settings, start);
         String gate = report.rejectGate(settings.maxRejectRate());
         if (gate != null) {
           err.println("error: " + gate + "; nothing was published");
@@ -433,17 +466,27 @@ public final class RollupPipeline {
                 "rejects/" + WriteParquetTable.FILE,
                 "progress/" + WriteParquetTable.FILE,
                 "review/" + WriteParquetTable.FILE));
-        report.writeManifest(publisher.staging().resolve(Publisher.MANIFEST), Instant.now());
-        HtmlReport.write(publisher.staging());
+        Path staging = publisher.staging();
+        publisher.write(
+            Publisher.Step.MANIFEST,
+            Publisher.MANIFEST,
+            () -> report.writeManifest(staging.resolve(Publisher.MANIFEST), Instant.now()));
+        publisher.write(
+            Publisher.Step.REPORT, HtmlReport.FILE_NAME, () -> HtmlReport.write(staging));
         publisher.publish();
-        report.print(out, publisher.output());
-        HtmlReport.printGoals(out, publisher.output());
-        return OK;
       } catch (RuntimeException | IOException e) {
         publisher.abandon();
         err.println("error: " + rootMessage(e) + "; nothing was published");
         return FAILED;
       }
+      // published: what follows only reports, and cannot fail the run
+      try {
+        report.print(out, publisher.output());
+        HtmlReport.printGoals(out, publisher.output());
+      } catch (RuntimeException e) {
+        err.println("warning: published " + publisher.output() + ", but could not print: " + e);
+      }
+      return OK;
     }
   }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.goalrollup.output.OutputChecks;
 import org.goalrollup.stats.Period;
 
 /**
@@ -33,6 +34,7 @@ public record RunSettings(
               + " local or mounted POSIX folder; docs/cluster.md says how to serve a run from HDFS"
               + " or S3");
     }
+    OutputChecks.check(o.getInput(), o.getOutput(), o.getKeepRuns());
     Period period = Period.allYears();
     if (o.getYear() != null) {
       if (o.getYear() < 1000 || o.getYear() > 9999) {

@@ -486,7 +486,7 @@ class RollupEndToEndTest {
     Files.createDirectories(precious);
     Files.writeString(precious.resolve("chapter1.txt"), "do not delete");
     String err = runCapturingErr(Path.of(RollupGraphTest.fixture()), precious);
-    assertThat(err, containsString("refusing to replace it"));
+    assertThat(err, containsString("is a folder this rollup did not create"));
     assertEquals("do not delete", Files.readString(precious.resolve("chapter1.txt")));
   }
 

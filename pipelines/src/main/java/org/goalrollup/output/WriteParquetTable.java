@@ -2,6 +2,8 @@ package org.goalrollup.output;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -132,6 +134,17 @@ public final class WriteParquetTable<T extends SpecificRecordBase>
               .resolve(
                   FILE,
                   org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      Path runFolder = Path.of(directory).getParent();
+      if (runFolder != null && !Files.isDirectory(runFolder)) {
+        // never let the write re-create a run folder that a failed run has removed
+        throw new IOException(
+            "cannot write "
+                + file
+                + ": the run folder "
+                + runFolder
+                + " is not there (the run has failed, or on a cluster this worker does not see"
+                + " --output at the same path as the driver: see docs/cluster.md)");
+      }
       ParquetIO.Sink sink = ParquetIO.sink(schema);
       try (var channel = FileSystems.create(file, MimeTypes.BINARY)) {
         sink.open(channel);
@@ -140,6 +153,12 @@ public final class WriteParquetTable<T extends SpecificRecordBase>
           sink.write(g);
         }
         sink.flush();
+      } catch (IOException e) {
+        // "No space left on device" alone does not say where: name the file
+        String message = String.valueOf(e.getMessage());
+        throw message.contains(file.toString())
+            ? e
+            : new IOException("cannot write " + file + ": " + message, e);
       }
       org.apache.beam.sdk.metrics.Metrics.counter(OUTPUT_NAMESPACE, name(directory) + ".rows")
           .inc(sorted.size());
