@@ -158,8 +158,7 @@ public final class CsvReader implements Closeable {
                 start,
                 resume < 0
                     ? "unterminated quoted field at the end of the file"
-                    : "a quoted field opened on this line is never closed; only this line is"
-                        + " rejected");
+                    : "a quoted field opened on this line is never closed");
           }
           if (q == '"') {
             if (peek() == '"') {
@@ -185,7 +184,7 @@ public final class CsvReader implements Closeable {
                         + line
                         + ", past the "
                         + MAX_RECORD_LINES
-                        + " lines a record may cover; only this line is rejected");
+                        + " lines a record may cover");
               }
             }
             field.append((char) q);
@@ -239,8 +238,7 @@ public final class CsvReader implements Closeable {
                 + " with "
                 + fields.size()
                 + " fields where the header has "
-                + headerFields
-                + "; only this line is rejected");
+                + headerFields);
       }
       String text = endRaw();
       if (sep != EOF) {
@@ -260,8 +258,7 @@ public final class CsvReader implements Closeable {
         : "a quoted field opened on this line runs on to line "
             + line
             + ", where there is "
-            + fault
-            + "; only this line is rejected";
+            + fault;
   }
 
   /**

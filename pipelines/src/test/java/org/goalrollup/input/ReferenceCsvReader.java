@@ -87,8 +87,7 @@ final class ReferenceCsvReader {
               why =
                   lines == 1
                       ? "unterminated quoted field at the end of the file"
-                      : "a quoted field opened on this line is never closed; only this line is"
-                          + " rejected";
+                      : "a quoted field opened on this line is never closed";
               return;
             }
             char c = text.charAt(p);
@@ -112,7 +111,7 @@ final class ReferenceCsvReader {
                         + (startLine + lines - 1)
                         + ", past the "
                         + MAX_LINES
-                        + " lines a record may cover; only this line is rejected";
+                        + " lines a record may cover";
                 return;
               }
               continue;
@@ -150,8 +149,7 @@ final class ReferenceCsvReader {
                 + " with "
                 + fields.size()
                 + " fields where the header has "
-                + expected
-                + "; only this line is rejected";
+                + expected;
         return;
       }
       end = p;
@@ -163,8 +161,7 @@ final class ReferenceCsvReader {
           : "a quoted field opened on this line runs on to line "
               + (startLine + lines - 1)
               + ", where there is "
-              + fault
-              + "; only this line is rejected";
+              + fault;
     }
   }
 
