@@ -149,6 +149,20 @@ public final class CsvFiles {
     }
   }
 
+  /**
+   * The physical, blank and header lines of a file, counted as the parse of a pipeline input counts
+   * them ({@link CsvSplitter#scan}).
+   */
+  public record Lines(long physical, long blank, long header) {}
+
+  /** Counts the lines of a file in {@code charset} (UTF-8 or GB18030). */
+  public static Lines countLines(ResourceId id, String charset) throws IOException {
+    try (ReadableByteChannel ch = FileSystems.open(id)) {
+      CsvSplitter.Scan scan = CsvSplitter.scan(ch, charset, Long.MAX_VALUE);
+      return new Lines(scan.physicalLines(), scan.blankLines(), scan.headerLines());
+    }
+  }
+
   /** Reads the header (the first record) of a file, failing with file/line/column if unusable. */
   public static Header readHeader(CsvReader reader, InputFile file)
       throws IOException, InputException {
@@ -215,7 +229,11 @@ public final class CsvFiles {
         continue;
       }
       try {
-        accept.accept(parser.parse(new Row(header, rec)));
+        T parsed = parser.parse(new Row(header, rec));
+        if (rec.lines() > 1) {
+          Records.setLineCount(parsed, rec.lines());
+        }
+        accept.accept(parsed);
       } catch (RowRejected e) {
         reject.accept(new RejectedRow(rec, e.reason(), e.column(), e.detail()));
       }

@@ -187,6 +187,12 @@ class ParseCsvFileTest {
     PAssert.that(accepted(out, t))
         .containsInAnyOrder(
             "E1|2020|3|true|10.00|1.00|9.00|5|2", "E4|2020|3|true|10.00|1.00|9.00|5|9");
+    PAssert.that(
+            describe(
+                "AcceptedSpans",
+                out.get(t.accepted()),
+                (Production r) -> r.getLineNumber() + "+" + r.getLineCount()))
+        .containsInAnyOrder("2+3", "9+1");
     PAssert.that(rejects(out, t))
         .containsInAnyOrder(
             "production.csv|5|OUT_OF_RANGE|E2,2020,3,Y,10,1,-9,5,ok",
@@ -273,6 +279,13 @@ class ParseCsvFileTest {
                 MapElements.into(TypeDescriptors.longs()).via(ParseCsvFileTest::lineOfReject));
     PAssert.that(acceptedLines).containsInAnyOrder(2L, 3L, 12L);
     PAssert.that(rejectedLines).containsInAnyOrder(4L, 6L, 7L, 8L, 9L, 11L);
+    // the record of lines 9-10 is well formed and rejected for its value: both lines count
+    PAssert.that(
+            describe(
+                "RejectedSpans",
+                out.get(t.rejects()),
+                (Reject r) -> r.getLineNumber() + "+" + r.getLineCount()))
+        .containsInAnyOrder("4+1", "6+1", "7+1", "8+1", "9+2", "11+1");
     PCollection<Long> all =
         PCollectionList.of(acceptedLines)
             .and(rejectedLines)
@@ -385,6 +398,15 @@ class ParseCsvFileTest {
     }
     PipelineResult result = p.run();
     for (String step : List.of("Whole", "Chunked")) {
+      // 13 physical lines: the header, line 7 blank, 11 lines of 8 records (4-6 and 10-11 are
+      // one record each)
+      assertEquals(
+          13L,
+          counter(result, step, InputCounters.Lines.PHYSICAL.counterName(InputFile.PRODUCTION)));
+      assertEquals(
+          1L, counter(result, step, InputCounters.Lines.BLANK.counterName(InputFile.PRODUCTION)));
+      assertEquals(
+          1L, counter(result, step, InputCounters.Lines.HEADER.counterName(InputFile.PRODUCTION)));
       assertEquals(8L, counter(result, step, InputCounters.read(InputFile.PRODUCTION)), step);
       assertEquals(4L, counter(result, step, InputCounters.valid(InputFile.PRODUCTION)), step);
       assertEquals(
