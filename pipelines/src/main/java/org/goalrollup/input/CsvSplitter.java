@@ -2,7 +2,10 @@ package org.goalrollup.input;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -385,47 +388,77 @@ final class CsvSplitter {
   }
 
   private int peek() throws IOException {
-    if (pos == len) {
-      // the bytes from resume on stay in the buffer, moved to its start: reading may go back there
-      int keep = 0;
-      if (resume >= 0) {
-        keep = len - resume;
-        if (keep > buf.length / 2) {
-          buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        System.arraycopy(buf, resume, buf, 0, keep);
-        bufStart += resume;
-        resume = 0;
-      } else {
-        bufStart += len;
-      }
-      pos = keep;
-      len = keep;
-      ByteBuffer b = ByteBuffer.wrap(buf, keep, buf.length - keep);
-      int n;
-      do {
-        n = in.read(b);
-      } while (n == 0);
-      if (n < 0) {
-        return EOF;
-      }
-      countLines(keep, keep + n);
-      len = keep + n;
+    if (pos == len && !refill()) {
+      return EOF;
     }
     return buf[pos] & 0xFF;
   }
 
   /**
+   * Reads more of the file into the buffer; false at its end. The bytes from {@link #resume} on
+   * stay in the buffer, moved to its start: reading may go back there.
+   */
+  private boolean refill() throws IOException {
+    int keep = 0;
+    if (resume >= 0) {
+      keep = len - resume;
+      if (keep > buf.length / 2) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      System.arraycopy(buf, resume, buf, 0, keep);
+      bufStart += resume;
+      resume = 0;
+    } else {
+      bufStart += len;
+    }
+    pos = keep;
+    len = keep;
+    ByteBuffer b = ByteBuffer.wrap(buf, keep, buf.length - keep);
+    int n;
+    do {
+      n = in.read(b);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
+    }
+    countLines(keep, keep + n);
+    len = keep + n;
+    return true;
+  }
+
+  /**
    * Counts the line terminators among bytes just read, {@code buf[from, to)}: each CR, and each LF
    * not right after a CR. Independent of the state machine, so that the line accounting of a run
-   * compares two different countings.
+   * compares two different countings. Eight bytes at a time: a word without CR adds its LFs (less
+   * one if its first byte is an LF after a CR), a word with a CR is counted byte by byte.
    */
   private void countLines(int from, int to) {
     if (from >= to) {
       return;
     }
     long n = 0;
-    byte before = (byte) lastByte;
+    int i = from;
+    int before = lastByte;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) WORDS.get(buf, i);
+      long lf = zeroBytes(w ^ LFS);
+      if (zeroBytes(w ^ CRS) == 0) {
+        n += Long.bitCount(lf);
+        if ((lf & 0x80L) != 0 && before == CR) {
+          n--; // the LF of a CR LF across two words
+        }
+      } else {
+        n += countBytewise(i, i + 8, before);
+      }
+      before = buf[i + 7] & 0xFF;
+    }
+    n += countBytewise(i, to, before);
+    terminators += n;
+    lastByte = buf[to - 1] & 0xFF;
+  }
+
+  private long countBytewise(int from, int to, int before) {
+    long n = 0;
     for (int i = from; i < to; i++) {
       byte b = buf[i];
       if (b == CR) {
@@ -434,8 +467,18 @@ final class CsvSplitter {
         n++;
       }
     }
-    terminators += n;
-    lastByte = buf[to - 1] & 0xFF;
+    return n;
+  }
+
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /** The high bit of each byte of {@code x} that is zero (exact: no carry between bytes). */
+  private static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x) & ~LOW7;
   }
 
   private int read() throws IOException {
