@@ -28,7 +28,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.disclosure.ComputeContributorStats;
 import org.goalrollup.disclosure.PublishSummaries;
 import org.goalrollup.disclosure.SuppressCells;
+import org.goalrollup.input.CountLines;
 import org.goalrollup.input.InputException;
+import org.goalrollup.input.InputFile;
 import org.goalrollup.input.Preflight;
 import org.goalrollup.input.ReadInputs;
 import org.goalrollup.input.ResolveEnterprises;
@@ -193,7 +195,10 @@ public final class RollupPipeline {
     PCollection<Milestone> enterpriseMilestones =
         in.milestones.apply("MilestonesOfEnterprises", Filter.by(m -> m.getEnterpriseId() != null));
     PCollection<Milestone> regionMilestones =
-        in.milestones.apply("MilestonesOfRegion", Filter.by(m -> m.getEnterpriseId() == null));
+        in.milestones
+            .apply("MilestonesOfRegion", Filter.by(m -> m.getEnterpriseId() == null))
+            // accepted as they are: no resolution step counts their lines
+            .apply("CountRegionMilestoneLines", CountLines.accepted(InputFile.MILESTONES));
     PCollection<Investment> enterpriseProjects =
         in.investment.apply("ProjectsOfEnterprises", Filter.by(i -> i.getEnterpriseId() != null));
     PCollection<Investment> otherProjects =
@@ -283,7 +288,10 @@ public final class RollupPipeline {
             .and(enterprises.get(ResolveEnterprises.REJECTS))
             .and(projects.get(ResolveProjects.REJECTS))
             .and(region.get(ResolveRegion.REJECTS));
-    PCollection<Reject> rejects = rejectList.apply("AllRejects", Flatten.pCollections());
+    PCollection<Reject> rejects =
+        rejectList
+            .apply("AllRejects", Flatten.pCollections())
+            .apply("CountRejectedLines", CountLines.rejected());
     PCollection<ReviewFlag> review =
         p.apply("ReviewRecords", new ReviewRecords(facts, projectFacts, checked.review()));
 
@@ -440,6 +448,12 @@ public final class RollupPipeline {
         PipelineResult result = p.run();
         new Progress(result, out).follow();
         report = RunReport.of(result, checked, options, settings, start);
+        String lines = report.lineCheck();
+        if (lines != null) {
+          err.println("error: " + lines + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
         String gate = report.rejectGate(settings.maxRejectRate());
         if (gate != null) {
           err.println("error: " + gate + "; nothing was published");

@@ -456,7 +456,9 @@ class RollupEndToEndTest {
         "enterprise_id,year,rd_expenditure,rd_personnel\nE1,2020,150,20\n"
             + "E1,2019,x,1\nE2,2019,-1,1\nE2,2018,1,-5\n");
     err = runCapturingErr(in, published, "--maxRejectRate=0.5");
-    assertThat(err, containsString("rd.csv: 75.00% of its 4 rows were rejected"));
+    assertThat(
+        err,
+        containsString("rd.csv: 75.00% of its 4 data lines were rejected (3 lines in 3 rows)"));
     assertThat(err, containsString("OUT_OF_RANGE 2, INVALID_NUMBER 1"));
     // 3. malformed disclosure rules: fails before anything is written
     copyDir(fixture, in);

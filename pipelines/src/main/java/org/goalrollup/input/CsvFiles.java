@@ -36,13 +36,14 @@ public final class CsvFiles {
 
   /** A reader that fails on bytes that are not valid in the charset instead of guessing. */
   public static CsvReader open(ResourceId id, String charset) throws IOException {
-    return reader(FileSystems.open(id), charset, 1, true);
+    return reader(FileSystems.open(id), charset, 1, true, CsvReader.UNKNOWN_FIELDS);
   }
 
   /**
    * A reader of one chunk of a file (see {@link CsvSplitter}), as strict as {@link #open}: it reads
    * the bytes from {@code chunk.start()} to {@code chunk.end()} only and counts lines from {@code
-   * chunk.firstLine()}. A byte-order mark is ignored only at the start of the file.
+   * chunk.firstLine()}, with the header's field count the scan found. A byte-order mark is ignored
+   * only at the start of the file.
    */
   static CsvReader openChunk(ResourceId id, String charset, CsvSplitter.Chunk chunk)
       throws IOException {
@@ -66,11 +67,16 @@ public final class CsvFiles {
         new RangeChannel(file, chunk.end() - chunk.start()),
         charset,
         chunk.firstLine(),
-        chunk.start() == 0);
+        chunk.start() == 0,
+        chunk.headerFields());
   }
 
   private static CsvReader reader(
-      ReadableByteChannel ch, String charset, long firstLine, boolean atFileStart) {
+      ReadableByteChannel ch,
+      String charset,
+      long firstLine,
+      boolean atFileStart,
+      int headerFields) {
     Reader r =
         Channels.newReader(
             ch,
@@ -79,7 +85,7 @@ public final class CsvFiles {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT),
             -1);
-    return new CsvReader(new BufferedReader(r, 1 << 16), firstLine, atFileStart);
+    return new CsvReader(new BufferedReader(r, 1 << 16), firstLine, atFileStart, headerFields);
   }
 
   /** Reads and drops {@code n} bytes, for a file system whose channels cannot seek. */
@@ -140,6 +146,20 @@ public final class CsvFiles {
     @Override
     public void close() throws IOException {
       in.close();
+    }
+  }
+
+  /**
+   * The physical, blank and header lines of a file, counted as the parse of a pipeline input counts
+   * them ({@link CsvSplitter#scan}).
+   */
+  public record Lines(long physical, long blank, long header) {}
+
+  /** Counts the lines of a file in {@code charset} (UTF-8 or GB18030). */
+  public static Lines countLines(ResourceId id, String charset) throws IOException {
+    try (ReadableByteChannel ch = FileSystems.open(id)) {
+      CsvSplitter.Scan scan = CsvSplitter.scan(ch, charset, Long.MAX_VALUE);
+      return new Lines(scan.physicalLines(), scan.blankLines(), scan.headerLines());
     }
   }
 
@@ -209,7 +229,11 @@ public final class CsvFiles {
         continue;
       }
       try {
-        accept.accept(parser.parse(new Row(header, rec)));
+        T parsed = parser.parse(new Row(header, rec));
+        if (rec.lines() > 1) {
+          Records.setLineCount(parsed, rec.lines());
+        }
+        accept.accept(parsed);
       } catch (RowRejected e) {
         reject.accept(new RejectedRow(rec, e.reason(), e.column(), e.detail()));
       }

@@ -2,7 +2,10 @@ package org.goalrollup.input;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -12,21 +15,31 @@ import java.util.List;
 /**
  * Finds where a CSV file can be cut into byte ranges ({@link Chunk}s) that a {@link CsvReader}
  * parses one by one, in parallel, into exactly the records it gives for the whole file: the same
- * fields, raw text, malformed reasons and starting physical lines.
+ * fields, raw text, malformed reasons, starting physical lines and spans of lines. The same pass
+ * counts the file's physical lines over its bytes, for the line accounting of the run.
  *
- * <p>A record may span lines (a quoted line break), so a cut is only safe where the reader of the
- * whole file would start looking for a record: right after the line break that ends a record. To
- * find those places the file is read once, as bytes, through a copy of the reader's state machine
- * that keeps nothing but the position and the line count: the leading byte-order mark (only at the
- * start of the file), blank lines (a line break at the start of a record), quoted fields with
- * {@code ""} escapes, line breaks LF, CRLF and lone CR (inside quotes a line is counted at LF and
- * at a CR not followed by LF, as the reader counts it), the two quoting errors ("text after a
- * closing quote", "quote inside an unquoted field") followed by the reader's lenient search for the
- * end of the broken record, and an unterminated quote running to the end of the file. {@link
- * #skipRecord} mirrors {@code CsvReader.next} and {@link #skipBrokenRecord} mirrors {@code
- * CsvReader.malformedToRecordEnd} statement by statement; a change to one must be made to the other
- * (CsvSplitterTest compares them on random input, and ParseCsvFile fails the run if a chunk does
- * not end with the record count and line the scan found).
+ * <p>A record may span lines (a quoted line break), and whether the reader trusts such a record
+ * depends on what follows: a record covering several lines is trusted only when it is well formed
+ * (every quote closed, no text after a closing quote, no quote inside an unquoted field, the
+ * header's field count, at most {@link CsvReader#MAX_RECORD_LINES} lines); otherwise the reader
+ * takes its first line as a malformed record and resumes on the next line. So whether a line break
+ * ends a record cannot be told from the parity of the quotes before it: a cut is only safe where
+ * the reader of the whole file starts a record. To find those places the file is read once, as
+ * bytes, through a copy of the reader's state machine that keeps nothing but the position, the line
+ * count, the field count of the record and, while a record runs past its first line, the bytes from
+ * the end of that line (to go back there if the record breaks): the leading byte-order mark (only
+ * at the start of the file), blank lines (a line break at the start of a record), quoted fields
+ * with {@code ""} escapes, line breaks LF, CRLF and lone CR (inside quotes a line is counted at LF
+ * and at a CR not followed by LF, as the reader counts it), the header's field count, and the
+ * reader's faults and where it resumes after each. {@link #skipRecord} mirrors {@code
+ * CsvReader.record} and {@link #broken} mirrors {@code CsvReader.broken} statement by statement; a
+ * change to one must be made to the other (CsvSplitterTest compares them on random input, and
+ * ParseCsvFile fails the run if a chunk does not end with the record count and line the scan
+ * found). A reader of a chunk starts at such a place with the header's field count. Its records are
+ * those of the whole-file reader because a record's fate depends only on the text from its start
+ * on, and a cut is also never placed before a byte the reader looked at to break a record after its
+ * first line (a record that is trusted ends before the cut anyway): the reader of the chunk sees
+ * the same fault at the same place, so gives the same reason.
  *
  * <p>Reading bytes instead of characters is exact for the two charsets of the contract, UTF-8 and
  * GB18030: in both the bytes 0x22 ({@code "}), 0x2C ({@code ,}), 0x0A (LF) and 0x0D (CR) never
@@ -40,11 +53,12 @@ import java.util.List;
  * the reader of the whole file cannot decode fails the decoding of the chunk holding it.
  *
  * <p>The first record is the header; the chunks cover the data records after it. A chunk is cut
- * after the first record that brings it to {@code chunkBytes} or more, so it can be larger by one
- * record (much larger only for an unterminated quote, which runs to the end of the file). The cut
- * is placed right after the record's line break: blank lines after it belong to the next chunk,
- * whose reader skips them, and blank lines at the end of the file to the last chunk. A file with a
- * header and no data has one chunk without records.
+ * after the first record that brings it to {@code chunkBytes} or more and lies past every byte
+ * looked at to break a record (at most {@link CsvReader#MAX_RECORD_LINES} lines on), so it can be
+ * larger by that. The cut is placed right after the record's line break (after a broken record:
+ * after its first line): blank lines after it belong to the next chunk, whose reader skips them,
+ * and blank lines at the end of the file to the last chunk. A file with a header and no data has
+ * one chunk without records.
  */
 final class CsvSplitter {
   /**
@@ -66,12 +80,6 @@ final class CsvSplitter {
     return Math.max(MIN_CHUNK_BYTES, perCore);
   }
 
-  private static final int EOF = -1;
-  private static final int QUOTE = '"';
-  private static final int COMMA = ',';
-  private static final int LF = '\n';
-  private static final int CR = '\r';
-
   /**
    * A byte range of a file holding whole data records.
    *
@@ -81,18 +89,68 @@ final class CsvSplitter {
    * @param endLine physical line at {@code end}, as a reader of the range counts on from {@code
    *     firstLine} (the next chunk's {@code firstLine})
    * @param records the number of records in the range
+   * @param headerFields the field count of the file's header ({@link CsvReader#UNKNOWN_FIELDS} if
+   *     the header is malformed), which the reader of the range needs
    */
-  record Chunk(long start, long end, long firstLine, long endLine, long records)
+  record Chunk(long start, long end, long firstLine, long endLine, long records, int headerFields)
       implements Serializable {}
+
+  /**
+   * What one pass over a file found: where to cut it, and the accounting of its physical lines.
+   *
+   * @param chunks the chunks of the data records after the header; none without a header
+   * @param physicalLines the file's physical lines, counted over its bytes alone (LF, CRLF and lone
+   *     CR end a line; a last line without a line break counts; the byte-order mark is no line)
+   * @param blankLines empty lines where a record would start (an empty line inside a quoted field
+   *     is part of its record)
+   * @param headerLines the physical lines of the header record: 1, more for a quoted line break in
+   *     a header name, 0 without a header
+   */
+  record Scan(List<Chunk> chunks, long physicalLines, long blankLines, long headerLines) {}
+
+  private static final int EOF = -1;
+  private static final int QUOTE = '"';
+  private static final int COMMA = ',';
+  private static final int LF = '\n';
+  private static final int CR = '\r';
 
   private final ReadableByteChannel in;
   private final byte[] bom;
-  private final byte[] buf = new byte[1 << 16];
+  private byte[] buf = new byte[1 << 16];
   private int pos;
   private int len;
+
+  /** The file offset of {@code buf[0]}. */
   private long bufStart;
+
   private long line = 1;
   private boolean started;
+
+  /** The header's field count once it is read, as in {@code CsvReader}. */
+  private int headerFields = CsvReader.UNKNOWN_FIELDS;
+
+  /** As {@code CsvReader.resume}: where reading goes back to if the current record breaks. */
+  private int resume = -1;
+
+  /** Whether the last record skipped was well formed, its field count and its span of lines. */
+  private boolean recordOk;
+
+  private int recordFields;
+  private long recordLines;
+
+  private long blankLines;
+
+  /**
+   * The file offset up to which the reader has looked ahead to break records after their first line
+   * (exclusive): a cut before it would give the reader of the chunk less to look at, and the record
+   * a different reason.
+   */
+  private long examined;
+
+  /** Line terminators counted over the bytes read so far, and the last byte read (-1: none). */
+  private long terminators;
+
+  private int lastByte = -1;
 
   private CsvSplitter(ReadableByteChannel in, String charset) {
     String name = Charset.forName(charset).name();
@@ -110,10 +168,19 @@ final class CsvSplitter {
    */
   static List<Chunk> chunks(ReadableByteChannel in, String charset, long chunkBytes)
       throws IOException {
+    return scan(in, charset, chunkBytes).chunks();
+  }
+
+  /** {@link #chunks}, with the accounting of the file's lines. */
+  static Scan scan(ReadableByteChannel in, String charset, long chunkBytes) throws IOException {
     CsvSplitter s = new CsvSplitter(in, charset);
     List<Chunk> out = new ArrayList<>();
     if (!s.skipRecord()) {
-      return out;
+      return new Scan(out, s.physicalLines(), s.blankLines, 0);
+    }
+    long headerLines = s.recordLines;
+    if (s.recordOk) {
+      s.headerFields = s.recordFields;
     }
     long start = s.position();
     long startLine = s.line;
@@ -124,24 +191,29 @@ final class CsvSplitter {
     long cutLine = 0;
     while (s.skipRecord()) {
       if (cut >= 0) {
-        out.add(new Chunk(start, cut, startLine, cutLine, records));
+        out.add(new Chunk(start, cut, startLine, cutLine, records, s.headerFields));
         start = cut;
         startLine = cutLine;
         records = 0;
         cut = -1;
       }
       records++;
-      if (s.position() - start >= chunkBytes) {
+      if (s.position() - start >= chunkBytes && s.position() >= s.examined) {
         cut = s.position();
         cutLine = s.line;
       }
     }
-    out.add(new Chunk(start, s.position(), startLine, s.line, records));
-    return out;
+    out.add(new Chunk(start, s.position(), startLine, s.line, records, s.headerFields));
+    return new Scan(out, s.physicalLines(), s.blankLines, headerLines);
   }
 
   private long position() {
     return bufStart + pos;
+  }
+
+  /** The physical lines of the bytes read so far: every terminator, and a last unended line. */
+  private long physicalLines() {
+    return terminators + (lastByte >= 0 && lastByte != LF && lastByte != CR ? 1 : 0);
   }
 
   /**
@@ -161,39 +233,63 @@ final class CsvSplitter {
       }
       if (c == LF || c == CR) {
         skipLineBreak();
+        blankLines++;
         continue;
       }
       break;
     }
+    long start = line;
+    resume = -1;
+    int fields = 0;
     while (true) {
       int c = peek();
       if (c == QUOTE) {
         pos++;
         // Quoted field.
         while (true) {
-          int q = read();
-          if (q == EOF) {
-            return true; // unterminated quoted field running to end of file
+          // ordinary bytes are skipped in a tight loop over the buffer: the scan of a national
+          // production file is on the critical path before any chunk is parsed
+          int i = pos;
+          while (i < len) {
+            byte b = buf[i];
+            if (b == QUOTE || b == LF || b == CR) {
+              break;
+            }
+            i++;
           }
+          pos = i;
+          int q = peek();
+          if (q == EOF) {
+            broken(start); // a quoted field never closed
+            return true;
+          }
+          pos++;
           if (q == QUOTE) {
             if (peek() == QUOTE) {
               pos++;
             } else {
               break;
             }
-          } else if (q == LF || (q == CR && peek() != LF)) {
+          } else if (q != LF && q != CR) {
+            continue; // ordinary bytes at the start of a new buffer
+          } else if (q == LF || peek() != LF) {
             line++;
+            if (resume < 0) {
+              resume = pos;
+            }
+            if (line - start >= CsvReader.MAX_RECORD_LINES) {
+              broken(start); // too many lines
+              return true;
+            }
           }
         }
         int after = peek();
         if (after != COMMA && after != LF && after != CR && after != EOF) {
-          skipBrokenRecord(); // text after a closing quote
+          broken(start); // text after a closing quote
           return true;
         }
       } else {
         while (true) {
-          // ordinary bytes are skipped in a tight loop over the buffer: the scan of a national
-          // production file is on the critical path before any chunk is parsed
           int i = pos;
           while (i < len) {
             byte b = buf[i];
@@ -208,55 +304,61 @@ final class CsvSplitter {
             break;
           }
           if (u == QUOTE) {
-            skipBrokenRecord(); // quote inside an unquoted field
+            broken(start); // quote inside an unquoted field
             return true;
           }
           pos++;
         }
       }
+      fields++;
       int sep = peek();
       if (sep == COMMA) {
         pos++;
         continue;
       }
+      long lines = line - start + 1;
+      if (lines > 1 && headerFields != CsvReader.UNKNOWN_FIELDS && fields != headerFields) {
+        broken(start); // a multi-line record without the header's field count
+        return true;
+      }
+      resume = -1;
       if (sep != EOF) {
         skipLineBreak();
       }
+      recordOk = true;
+      recordFields = fields;
+      recordLines = lines;
       return true;
     }
   }
 
   /**
-   * Mirrors {@code CsvReader.malformedToRecordEnd}: the lenient search for a broken record's end.
+   * Mirrors {@code CsvReader.broken}: the record starting on line {@code start} is its first
+   * physical line; moves to the start of the next line.
    */
-  private void skipBrokenRecord() throws IOException {
-    boolean inQuotes = false;
-    boolean atFieldStart = false;
+  private void broken(long start) throws IOException {
+    recordOk = false;
+    recordLines = 1;
+    if (resume >= 0) {
+      examined = Math.max(examined, position() + 1);
+      pos = resume;
+      line = start + 1;
+      resume = -1;
+      return;
+    }
     while (true) {
       int c = peek();
-      if (c == EOF) {
-        return;
+      if (c == EOF || c == LF || c == CR) {
+        break;
       }
-      if (inQuotes) {
-        pos++;
-        if (c == QUOTE) {
-          if (peek() == QUOTE) {
-            pos++;
-          } else {
-            inQuotes = false;
-          }
-        } else if (c == LF || (c == CR && peek() != LF)) {
-          line++;
-        }
-        continue;
+      int i = pos;
+      while (i < len && buf[i] != LF && buf[i] != CR) {
+        i++;
       }
-      if (c == LF || c == CR) {
-        skipLineBreak();
-        return;
-      }
-      pos++;
-      inQuotes = c == QUOTE && atFieldStart;
-      atFieldStart = c == COMMA;
+      pos = i;
+    }
+    if (peek() != EOF) {
+      skipLineBreak();
     }
   }
 
@@ -275,31 +377,108 @@ final class CsvSplitter {
       b.position(len);
       int n = in.read(b);
       if (n < 0) {
-        return;
+        break;
       }
       len += n;
     }
-    if (Arrays.equals(buf, 0, bom.length, bom, 0, bom.length)) {
+    if (len >= bom.length && Arrays.equals(buf, 0, bom.length, bom, 0, bom.length)) {
       pos = bom.length;
     }
+    countLines(pos, len);
   }
 
   private int peek() throws IOException {
-    if (pos == len) {
-      bufStart += len;
-      pos = 0;
-      len = 0;
-      ByteBuffer b = ByteBuffer.wrap(buf);
-      int n;
-      do {
-        n = in.read(b);
-      } while (n == 0);
-      if (n < 0) {
-        return EOF;
-      }
-      len = n;
+    if (pos == len && !refill()) {
+      return EOF;
     }
     return buf[pos] & 0xFF;
+  }
+
+  /**
+   * Reads more of the file into the buffer; false at its end. The bytes from {@link #resume} on
+   * stay in the buffer, moved to its start: reading may go back there.
+   */
+  private boolean refill() throws IOException {
+    int keep = 0;
+    if (resume >= 0) {
+      keep = len - resume;
+      if (keep > buf.length / 2) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      System.arraycopy(buf, resume, buf, 0, keep);
+      bufStart += resume;
+      resume = 0;
+    } else {
+      bufStart += len;
+    }
+    pos = keep;
+    len = keep;
+    ByteBuffer b = ByteBuffer.wrap(buf, keep, buf.length - keep);
+    int n;
+    do {
+      n = in.read(b);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
+    }
+    countLines(keep, keep + n);
+    len = keep + n;
+    return true;
+  }
+
+  /**
+   * Counts the line terminators among bytes just read, {@code buf[from, to)}: each CR, and each LF
+   * not right after a CR. Independent of the state machine, so that the line accounting of a run
+   * compares two different countings. Eight bytes at a time: a word without CR adds its LFs (less
+   * one if its first byte is an LF after a CR), a word with a CR is counted byte by byte.
+   */
+  private void countLines(int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    long n = 0;
+    int i = from;
+    int before = lastByte;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) WORDS.get(buf, i);
+      long lf = zeroBytes(w ^ LFS);
+      if (zeroBytes(w ^ CRS) == 0) {
+        n += Long.bitCount(lf);
+        if ((lf & 0x80L) != 0 && before == CR) {
+          n--; // the LF of a CR LF across two words
+        }
+      } else {
+        n += countBytewise(i, i + 8, before);
+      }
+      before = buf[i + 7] & 0xFF;
+    }
+    n += countBytewise(i, to, before);
+    terminators += n;
+    lastByte = buf[to - 1] & 0xFF;
+  }
+
+  private long countBytewise(int from, int to, int before) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      byte b = buf[i];
+      if (b == CR) {
+        n++;
+      } else if (b == LF && (i > from ? buf[i - 1] : before) != CR) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /** The high bit of each byte of {@code x} that is zero (exact: no carry between bytes). */
+  private static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x) & ~LOW7;
   }
 
   private int read() throws IOException {

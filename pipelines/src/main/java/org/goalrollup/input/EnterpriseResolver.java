@@ -27,6 +27,9 @@ public final class EnterpriseResolver {
     public final List<Reject> rejects = new ArrayList<>();
     public final long[] superseded = new long[InputFile.values().length];
     public final long[] collapsed = new long[InputFile.values().length];
+
+    /** The physical lines of the rows accepted, per file (see {@link Revisions.Outcome}). */
+    public final long[] acceptedLines = new long[InputFile.values().length];
   }
 
   public static Result resolve(
@@ -75,6 +78,9 @@ public final class EnterpriseResolver {
     r.sort(Comparator.comparingInt(RdRecord::getYear));
     List<Milestone> m = new ArrayList<>();
     milestones.forEach(m::add);
+    for (Milestone x : m) {
+      out.acceptedLines[InputFile.MILESTONES.ordinal()] += x.getLineCount();
+    }
     m.sort(Comparator.comparingLong(Milestone::getLineNumber));
     out.facts =
         EnterpriseFacts.newBuilder()
@@ -97,6 +103,7 @@ public final class EnterpriseResolver {
       Result out, InputFile file, Revisions.Outcome<T> o) {
     out.superseded[file.ordinal()] += o.superseded;
     out.collapsed[file.ordinal()] += o.collapsed;
+    out.acceptedLines[file.ordinal()] += o.acceptedLines;
     out.rejects.addAll(Revisions.conflictRejects(file, o));
   }
 }

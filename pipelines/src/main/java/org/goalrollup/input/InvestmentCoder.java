@@ -50,6 +50,7 @@ public final class InvestmentCoder extends CustomCoder<Investment> {
     ProductionCoder.signed(r.getRevision(), out);
     VarInt.encode(r.getLineNumber(), out);
     STRING.encode(r.getRaw(), out);
+    VarInt.encode(r.getLineCount(), out);
   }
 
   @Override
@@ -73,6 +74,7 @@ public final class InvestmentCoder extends CustomCoder<Investment> {
     r.setRevision(Math.toIntExact(ProductionCoder.signed(in)));
     r.setLineNumber(VarInt.decodeLong(in));
     r.setRaw(STRING.decode(in));
+    r.setLineCount(VarInt.decodeInt(in));
     return r;
   }
 

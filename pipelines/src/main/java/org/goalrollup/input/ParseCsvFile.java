@@ -135,7 +135,8 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
   /**
    * Reads the header of the file (failing the run if it is unusable, as before any row is read) and
    * cuts the data records into chunks, keyed by their number. Counts the file's data rows: the scan
-   * counts the records, and each chunk's parse checks that it finds as many.
+   * counts the records, and each chunk's parse checks that it finds as many. Counts the file's
+   * physical lines (over its bytes), blank lines and header lines for the line accounting.
    */
   static final class FindChunksFn extends DoFn<String, KV<Integer, FileChunk>> {
     private final InputFile file;
@@ -167,10 +168,14 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
         long fileBytes = FileSystems.matchSingleFileSpec(id.toString()).sizeBytes();
         size = CsvSplitter.chunkBytes(fileBytes, Runtime.getRuntime().availableProcessors());
       }
-      List<CsvSplitter.Chunk> chunks;
+      CsvSplitter.Scan scan;
       try (ReadableByteChannel ch = FileSystems.open(id)) {
-        chunks = CsvSplitter.chunks(ch, charset, size);
+        scan = CsvSplitter.scan(ch, charset, size);
       }
+      InputCounters.Lines.PHYSICAL.add(file, scan.physicalLines());
+      InputCounters.Lines.BLANK.add(file, scan.blankLines());
+      InputCounters.Lines.HEADER.add(file, scan.headerLines());
+      List<CsvSplitter.Chunk> chunks = scan.chunks();
       long rows = 0;
       for (int i = 0; i < chunks.size(); i++) {
         rows += chunks.get(i).records();
@@ -235,7 +240,12 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
                   out.get(rejects)
                       .output(
                           Records.reject(
-                              file, r.record().line(), r.reason(), r.detail(), r.record().raw()));
+                              file,
+                              r.record().line(),
+                              r.record().lines(),
+                              r.reason(),
+                              r.detail(),
+                              r.record().raw()));
                 });
         packing.finish(emit);
         if (rows != chunk.records() || reader.line() != chunk.endLine()) {

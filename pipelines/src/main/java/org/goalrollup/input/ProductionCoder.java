@@ -37,6 +37,7 @@ public final class ProductionCoder extends CustomCoder<Production> {
     signed(p.getRevision(), out);
     VarInt.encode(p.getLineNumber(), out);
     STRING.encode(p.getRaw(), out);
+    VarInt.encode(p.getLineCount(), out);
   }
 
   @Override
@@ -57,6 +58,7 @@ public final class ProductionCoder extends CustomCoder<Production> {
     p.setRevision(Math.toIntExact(signed(in)));
     p.setLineNumber(VarInt.decodeLong(in));
     p.setRaw(STRING.decode(in));
+    p.setLineCount(VarInt.decodeInt(in));
     return p;
   }
 

@@ -160,6 +160,7 @@ public final class ResolveEnterprises extends PTransform<PCollectionTuple, PColl
       for (InputFile f : InputFile.values()) {
         InputCounters.superseded(f, r.superseded[f.ordinal()]);
         InputCounters.collapsed(f, r.collapsed[f.ordinal()]);
+        InputCounters.acceptedLines(f, r.acceptedLines[f.ordinal()]);
       }
       if (r.facts != null) {
         // The text of an in-force row is not needed past this point (its rejection would have

@@ -27,6 +27,12 @@ public final class Revisions {
 
     public long superseded;
     public long collapsed;
+
+    /**
+     * The physical lines of the rows accepted: in force, superseded and collapsed (all but the
+     * conflicting rows), for the line accounting.
+     */
+    public long acceptedLines;
   }
 
   /**
@@ -44,6 +50,7 @@ public final class Revisions {
       List<T> group = entry.getValue();
       if (group.size() == 1) {
         out.inForce.add(group.get(0)); // the common case: nothing to compare
+        out.acceptedLines += Records.lineCount(group.get(0));
         continue;
       }
       // Stable order whatever order the runner delivered the rows in.
@@ -58,6 +65,7 @@ public final class Revisions {
           atTop.add(r);
         } else {
           out.superseded++;
+          out.acceptedLines += Records.lineCount(r);
         }
       }
       T first = atTop.get(0);
@@ -68,6 +76,9 @@ public final class Revisions {
       if (identical) {
         out.inForce.add(first);
         out.collapsed += atTop.size() - 1;
+        for (T r : atTop) {
+          out.acceptedLines += Records.lineCount(r);
+        }
       } else {
         out.conflicting.put(entry.getKey(), atTop);
       }

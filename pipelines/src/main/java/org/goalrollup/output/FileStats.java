@@ -9,6 +9,7 @@ import org.goalrollup.input.Reason;
 /**
  * The accounting of one input file: every data row read is either rejected (by reason) or accepted;
  * accepted rows include those superseded by a higher revision and duplicates collapsed into one.
+ * And every physical line is accounted for ({@link LineAccount}).
  */
 public record FileStats(
     InputFile file,
@@ -16,7 +17,8 @@ public record FileStats(
     long accepted,
     Map<String, Long> rejected,
     long superseded,
-    long collapsed) {
+    long collapsed,
+    LineAccount lines) {
 
   public static FileStats of(InputFile f, RunCounters c) {
     Map<String, Long> rejected = new TreeMap<>();
@@ -35,16 +37,29 @@ public record FileStats(
         read - total,
         rejected,
         c.get(InputCounters.NAMESPACE, InputCounters.superseded(f)),
-        c.get(InputCounters.NAMESPACE, InputCounters.collapsed(f)));
+        c.get(InputCounters.NAMESPACE, InputCounters.collapsed(f)),
+        new LineAccount(
+            lines(c, f, InputCounters.Lines.PHYSICAL),
+            lines(c, f, InputCounters.Lines.BLANK),
+            lines(c, f, InputCounters.Lines.HEADER),
+            lines(c, f, InputCounters.Lines.ACCEPTED),
+            lines(c, f, InputCounters.Lines.REJECTED)));
+  }
+
+  private static long lines(RunCounters c, InputFile f, InputCounters.Lines kind) {
+    return c.get(InputCounters.NAMESPACE, kind.counterName(f));
   }
 
   public long rejectedTotal() {
     return rejected.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Rejected rows / data rows read; 0 for a file without data rows. */
+  /**
+   * Rejected lines / data lines (header and blank lines excluded); 0 for a file without data lines.
+   * Lines, not rows, so that one broken record over many lines cannot hide them.
+   */
   public double rejectRate() {
-    return read == 0 ? 0 : (double) rejectedTotal() / read;
+    return lines.rejectRate();
   }
 
   /** The three most frequent reasons, e.g. "INVALID_NUMBER 12, MISSING_FIELD 3". */

@@ -85,13 +85,37 @@ public final class RunReport {
         start);
   }
 
-  /** Null if every file is within the limit, else the message naming the first file over it. */
+  /**
+   * Null if every file is within the limit, else the message naming the first file over it. The
+   * share is of lines: rejected lines / data lines.
+   */
   public String rejectGate(double maxRate) {
     for (FileStats f : files) {
       if (f.rejectRate() > maxRate) {
         return String.format(
-            "%s: %.2f%% of its %d rows were rejected, over --maxRejectRate=%s (%s)",
-            f.file().fileName(), 100 * f.rejectRate(), f.read(), maxRate, f.topReasons());
+            "%s: %.2f%% of its %d data lines were rejected (%d lines in %d rows), over"
+                + " --maxRejectRate=%s (%s)",
+            f.file().fileName(),
+            100 * f.rejectRate(),
+            f.lines().dataLines(),
+            f.lines().rejected(),
+            f.rejectedTotal(),
+            maxRate,
+            f.topReasons());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Null if the lines of every input file the pipeline read add up ({@link LineAccount}), else the
+   * message naming the first file whose lines do not, with its counts.
+   */
+  public String lineCheck() {
+    for (FileStats f : files) {
+      String wrong = f.lines().check(f.file().fileName());
+      if (wrong != null) {
+        return wrong;
       }
     }
     return null;
@@ -259,6 +283,7 @@ public final class RunReport {
       e.put("rejected_by_reason", f.rejected());
       e.put("duplicates_collapsed", f.collapsed());
       e.put("superseded", f.superseded());
+      putLines(e, f.lines());
       inputs.add(e);
     }
     // sectors.csv and the targets file are entirely valid or the run fails before it starts
@@ -267,14 +292,16 @@ public final class RunReport {
             InputFile.SECTORS.fileName(),
             CsvFiles.resolve(options.getInput(), InputFile.SECTORS),
             checked.sectors().size(),
-            0));
+            0,
+            settings.charset()));
     if (checked.present().contains(InputFile.TARGETS)) {
       inputs.add(
           strictFile(
               InputFile.TARGETS.fileName(),
               FileSystems.matchNewResource(checked.targetsFile(), false),
               checked.targetRowsRead(),
-              checked.targetRowsRead() - checked.targets().size()));
+              checked.targetRowsRead() - checked.targets().size(),
+              settings.charset()));
     }
     m.put("inputs", inputs);
     m.put("rows_written", counters.withPrefix(WriteParquetTable.OUTPUT_NAMESPACE, ""));
@@ -346,7 +373,7 @@ public final class RunReport {
   }
 
   private static Map<String, Object> strictFile(
-      String name, ResourceId id, long read, long superseded) throws IOException {
+      String name, ResourceId id, long read, long superseded, String charset) throws IOException {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("file", name);
     e.put("sha256", sha256(id));
@@ -356,7 +383,26 @@ public final class RunReport {
     e.put("rejected_by_reason", Map.of());
     e.put("duplicates_collapsed", 0);
     e.put("superseded", superseded);
+    // every data line is accepted: one bad row would have failed the run before it started
+    CsvFiles.Lines lines = CsvFiles.countLines(id, charset);
+    putLines(
+        e,
+        new LineAccount(
+            lines.physical(),
+            lines.blank(),
+            lines.header(),
+            lines.physical() - lines.blank() - lines.header(),
+            0));
     return e;
+  }
+
+  /** The line accounting of an input in the manifest. */
+  private static void putLines(Map<String, Object> e, LineAccount lines) {
+    e.put("physical_lines", lines.physical());
+    e.put("blank_lines", lines.blank());
+    e.put("header_lines", lines.header());
+    e.put("accepted_lines", lines.accepted());
+    e.put("rejected_lines", lines.rejected());
   }
 
   /** The short end-of-run summary on the console. */

@@ -47,6 +47,10 @@ class InvestmentCoderTest {
     roundTrips(row("E0099", InvestmentCategory.INDUSTRIAL, "8000.00", "250.50"));
     roundTrips(row(null, InvestmentCategory.INFRASTRUCTURE, "0.00", "0.00"));
     roundTrips(row("E1", InvestmentCategory.OTHER, "999999999999.99", "999999999999.99"));
+    // a record over two physical lines (a quoted line break) keeps its line count
+    Investment multiLine = row("E2", InvestmentCategory.OTHER, "1.00", "1.00");
+    multiLine.setLineCount(2);
+    roundTrips(multiLine);
   }
 
   @Test

@@ -187,6 +187,12 @@ class ParseCsvFileTest {
     PAssert.that(accepted(out, t))
         .containsInAnyOrder(
             "E1|2020|3|true|10.00|1.00|9.00|5|2", "E4|2020|3|true|10.00|1.00|9.00|5|9");
+    PAssert.that(
+            describe(
+                "AcceptedSpans",
+                out.get(t.accepted()),
+                (Production r) -> r.getLineNumber() + "+" + r.getLineCount()))
+        .containsInAnyOrder("2+3", "9+1");
     PAssert.that(rejects(out, t))
         .containsInAnyOrder(
             "production.csv|5|OUT_OF_RANGE|E2,2020,3,Y,10,1,-9,5,ok",
@@ -206,14 +212,16 @@ class ParseCsvFileTest {
             + "E4,2020,4,Y,\"10\"x,1,9,5\n" // line 6: text after closing quote
             + ",,,,,,,\n" // line 7: a line of commas, 8 empty fields
             + "E5,2020,4,Y,10,1,9,5\n" // line 8: good after the broken rows
-            + "E6,2020,4,Y,\"10,1,9,5\n" // line 9: unterminated quote to end of file
-            + "E7,2020,4,Y,10,1,9,5\n", // line 10: swallowed by the open quote
+            + "E6,2020,4,Y,\"10,1,9,5\n" // line 9: a quote never closed costs this line only
+            + "E7,2020,4,Y,10,1,9,5\n", // line 10: good, read after the broken line
         StandardCharsets.UTF_8);
     ParseCsvFile<Production, Production> t = parse("UTF-8");
     PCollectionTuple out = p.apply("ParseProduction", t);
     PAssert.that(accepted(out, t))
         .containsInAnyOrder(
-            "E1|2020|4|true|10.00|1.00|9.00|5|2", "E5|2020|4|true|10.00|1.00|9.00|5|8");
+            "E1|2020|4|true|10.00|1.00|9.00|5|2",
+            "E5|2020|4|true|10.00|1.00|9.00|5|8",
+            "E7|2020|4|true|10.00|1.00|9.00|5|10");
     PAssert.that(out.get(t.rejects()))
         .satisfies(
             rs -> {
@@ -235,9 +243,7 @@ class ParseCsvFileTest {
               assertEquals("E2,2020,4,Y,10,1,9", rawByLine.get(3L));
               assertEquals("   ", rawByLine.get(5L));
               assertEquals("E4,2020,4,Y,\"10\"x,1,9,5", rawByLine.get(6L));
-              assertTrue(
-                  rawByLine.get(9L).startsWith("E6,2020,4,Y,\"10,1,9,5\nE7,2020,4"),
-                  rawByLine.get(9L));
+              assertEquals("E6,2020,4,Y,\"10,1,9,5", rawByLine.get(9L));
               return null;
             });
     p.run();
@@ -273,6 +279,13 @@ class ParseCsvFileTest {
                 MapElements.into(TypeDescriptors.longs()).via(ParseCsvFileTest::lineOfReject));
     PAssert.that(acceptedLines).containsInAnyOrder(2L, 3L, 12L);
     PAssert.that(rejectedLines).containsInAnyOrder(4L, 6L, 7L, 8L, 9L, 11L);
+    // the record of lines 9-10 is well formed and rejected for its value: both lines count
+    PAssert.that(
+            describe(
+                "RejectedSpans",
+                out.get(t.rejects()),
+                (Reject r) -> r.getLineNumber() + "+" + r.getLineCount()))
+        .containsInAnyOrder("4+1", "6+1", "7+1", "8+1", "9+2", "11+1");
     PCollection<Long> all =
         PCollectionList.of(acceptedLines)
             .and(rejectedLines)
@@ -348,7 +361,8 @@ class ParseCsvFileTest {
             + "E4,2020,6,Y,\"10\"x,1,9,5,\n" // line 8: text after a closing quote
             + "E5,2020,6,Y,10,1,9,5\r" // line 9: 8 fields, lone CR
             + "E6,2020,6,Y,10,1,9,5,\"x\r\ny\"\r\n" // lines 10-11: good
-            + "E7,2020,6,Y,10,1,9,5,\"open\nE8,2020,6,Y,10,1,9,5,\n"; // 12-13: unterminated
+            + "E7,2020,6,Y,10,1,9,5,\"open\n" // line 12: a quote never closed
+            + "E8,2020,6,Y,10,1,9,5,\n"; // line 13: good
     String text = first + multiLine + rest;
     writeFile(text, StandardCharsets.UTF_8);
     int header = (HEADER + ",note\n").length();
@@ -372,19 +386,29 @@ class ParseCsvFileTest {
           .containsInAnyOrder(
               "E1|2020|6|true|10.00|1.00|9.00|5|2",
               "E3|2020|6|true|10.00|1.00|9.00|5|4",
-              "E6|2020|6|true|10.00|1.00|9.00|5|10");
+              "E6|2020|6|true|10.00|1.00|9.00|5|10",
+              "E8|2020|6|true|10.00|1.00|9.00|5|13");
       PAssert.that(
               describe(name + "Rejects", out.get(t.rejects()), ParseCsvFileTest::describeReject))
           .containsInAnyOrder(
               "production.csv|3|OUT_OF_RANGE|E2,2020,6,Y,10,1,-9,5,",
               "production.csv|8|MALFORMED_ROW|E4,2020,6,Y,\"10\"x,1,9,5,",
               "production.csv|9|MALFORMED_ROW|E5,2020,6,Y,10,1,9,5",
-              "production.csv|12|MALFORMED_ROW|E7,2020,6,Y,10,1,9,5,\"open\nE8,2020,6,Y,10,1,9,5,\n");
+              "production.csv|12|MALFORMED_ROW|E7,2020,6,Y,10,1,9,5,\"open");
     }
     PipelineResult result = p.run();
     for (String step : List.of("Whole", "Chunked")) {
-      assertEquals(7L, counter(result, step, InputCounters.read(InputFile.PRODUCTION)), step);
-      assertEquals(3L, counter(result, step, InputCounters.valid(InputFile.PRODUCTION)), step);
+      // 13 physical lines: the header, line 7 blank, 11 lines of 8 records (4-6 and 10-11 are
+      // one record each)
+      assertEquals(
+          13L,
+          counter(result, step, InputCounters.Lines.PHYSICAL.counterName(InputFile.PRODUCTION)));
+      assertEquals(
+          1L, counter(result, step, InputCounters.Lines.BLANK.counterName(InputFile.PRODUCTION)));
+      assertEquals(
+          1L, counter(result, step, InputCounters.Lines.HEADER.counterName(InputFile.PRODUCTION)));
+      assertEquals(8L, counter(result, step, InputCounters.read(InputFile.PRODUCTION)), step);
+      assertEquals(4L, counter(result, step, InputCounters.valid(InputFile.PRODUCTION)), step);
       assertEquals(
           3L,
           counter(
@@ -395,6 +419,54 @@ class ParseCsvFileTest {
           counter(
               result, step, InputCounters.rejectedName(InputFile.PRODUCTION, Reason.OUT_OF_RANGE)),
           step);
+    }
+  }
+
+  /**
+   * The case of issue 19 in a parse of the whole file and one of chunks of a few bytes: a quote
+   * typed at the start of a field on line 3 opens a field that the quote typed on line 6 would
+   * close, but text follows that quote, so line 3 alone is broken; the quote on line 6 then opens a
+   * field that no quote closes, so line 6 alone is broken. Every other row is read. Lines counted
+   * by hand.
+   */
+  @Test
+  void twoStrayQuotesCostTheirTwoLinesInWholeAndChunkedParses() throws IOException {
+    String line3 = "E3,2020,7,Y,\"10,1,9,5";
+    String line6 = "E6,2020,7,Y,\"10,1,9,5";
+    writeFile(
+        HEADER
+            + "\n" // line 1
+            + "E2,2020,7,Y,10,1,9,5\n" // line 2
+            + line3
+            + "\n" // line 3
+            + "E4,2020,7,Y,10,1,9,5\n" // line 4
+            + "E5,2020,7,Y,10,1,9,5\n" // line 5
+            + line6
+            + "\n" // line 6
+            + "E7,2020,7,Y,10,1,9,5\n", // line 7
+        StandardCharsets.UTF_8);
+    ParseCsvFile<Production, Production> whole = parse("UTF-8");
+    ParseCsvFile<Production, Production> chunked = parse("UTF-8").withChunkBytes(1);
+    for (var t : List.of(whole, chunked)) {
+      String name = t == whole ? "Whole" : "Chunked";
+      PCollectionTuple out = p.apply(name, t);
+      PAssert.that(
+              describe(
+                  name + "Accepted", out.get(t.accepted()), ParseCsvFileTest::describeProduction))
+          .containsInAnyOrder(
+              "E2|2020|7|true|10.00|1.00|9.00|5|2",
+              "E4|2020|7|true|10.00|1.00|9.00|5|4",
+              "E5|2020|7|true|10.00|1.00|9.00|5|5",
+              "E7|2020|7|true|10.00|1.00|9.00|5|7");
+      PAssert.that(
+              describe(name + "Rejects", out.get(t.rejects()), ParseCsvFileTest::describeReject))
+          .containsInAnyOrder(
+              "production.csv|3|MALFORMED_ROW|" + line3, "production.csv|6|MALFORMED_ROW|" + line6);
+    }
+    PipelineResult result = p.run();
+    for (String step : List.of("Whole", "Chunked")) {
+      assertEquals(6L, counter(result, step, InputCounters.read(InputFile.PRODUCTION)), step);
+      assertEquals(4L, counter(result, step, InputCounters.valid(InputFile.PRODUCTION)), step);
     }
   }
 

@@ -53,6 +53,10 @@ class ProductionCoderTest {
             row("E2", "0.10", "-0.01", "5.00", 12, "x"))) {
       roundTrips(p);
     }
+    // a record over three physical lines (a quoted line break) keeps its line count
+    Production multiLine = row("E3", "1.00", "1.00", "1.00", 1, "E3,\"a\nb\nc\"");
+    multiLine.setLineCount(3);
+    roundTrips(multiLine);
   }
 
   @Test

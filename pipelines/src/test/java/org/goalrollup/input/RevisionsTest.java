@@ -107,6 +107,33 @@ class RevisionsTest {
 
   // ------------------------------------------------------------------ Revisions.resolve
 
+  /**
+   * The lines of the accepted rows, for the line accounting: in force, superseded and collapsed
+   * rows count, conflicting rows do not (they are rejects). Line counts set by hand.
+   */
+  @Test
+  void acceptedLinesAreThoseOfEveryRowButTheConflictingOnes() {
+    Production inForce = prod(2, "E1,2020,1,Y,110,11,95,5,2");
+    Production superseded = prod(4, "E1,2020,1,Y,100,10,90,5,0");
+    superseded.setLineCount(3); // lines 4-6, a quoted line break in a note
+    Production collapsedA = prod(7, "E1,2020,2,Y,1,1,1,1,0");
+    Production collapsedB = prod(8, "E1,2020,2,Y,1.00,1,1,1,");
+    collapsedB.setLineCount(2);
+    Production conflictA = prod(10, "E1,2020,3,Y,1,1,1,1,0");
+    Production conflictB = prod(11, "E1,2020,3,Y,2,1,1,1,0");
+    conflictB.setLineCount(4);
+    Production alone = prod(15, "E2,2020,3,Y,2,1,1,1,0");
+    Revisions.Outcome<Production> o =
+        Revisions.resolve(
+            List.of(inForce, superseded, collapsedA, collapsedB, conflictA, conflictB, alone),
+            PRODUCTION_KEY);
+    // 1 + 3 (E1 2020-01) + 1 + 2 (E1 2020-02) + 1 (E2); E1 2020-03's 1 + 4 lines are rejected
+    assertEquals(8, o.acceptedLines);
+    assertEquals(1, o.superseded);
+    assertEquals(1, o.collapsed);
+    assertEquals(4, Revisions.conflictRejects(InputFile.PRODUCTION, o).get(1).getLineCount());
+  }
+
   @Test
   void lowerRevisionsAreSupersededAndCounted() {
     List<Production> rows =
