@@ -89,13 +89,15 @@ public final class RollupPipeline {
     RollupOptions options;
     RunSettings settings;
     try {
+      CommandLine.check(args);
       options =
           PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
               .withValidation()
               .as(RollupOptions.class);
       settings = RunSettings.from(options);
     } catch (IllegalArgumentException e) {
-      System.err.println("error: bad command line: " + e.getMessage() + " (see --help)");
+      System.err.println(
+          "error: bad command line: " + CommandLine.shortMessage(e) + " (see --help)");
       return BAD_COMMAND_LINE;
     }
     return new Run(options, settings, System.out, System.err).execute();
