@@ -68,7 +68,15 @@ public final class RollupPipeline {
   private RollupPipeline() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code;
+    try {
+      code = run(args);
+    } catch (RuntimeException | Error e) {
+      // the last resort: one line, never a stack trace (--verbose shows the framework's logs)
+      System.err.println("error: " + rootMessage(e) + "; nothing was published");
+      code = FAILED;
+    }
+    System.exit(code);
   }
 
   /** Runs the whole job and returns the exit code (0 published, 1 failed, 2 bad command line). */
@@ -363,7 +371,10 @@ public final class RollupPipeline {
         err.println("error: " + e.getMessage());
         return FAILED;
       } catch (IOException e) {
-        err.println("error: cannot read input: " + e.getMessage());
+        err.println("error: cannot read input: " + IoMessages.describe(e));
+        return FAILED;
+      } catch (RuntimeException e) {
+        err.println("error: cannot read input: " + rootMessage(e));
         return FAILED;
       }
       Publisher publisher =
@@ -436,9 +447,11 @@ public final class RollupPipeline {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EvaluateTargets.TargetException
           || t instanceof CellAcc.SumOverflowException
-          || t instanceof IOException
           || t instanceof InputException) {
         return t.getMessage();
+      }
+      if (t instanceof IOException io) {
+        return IoMessages.describe(io);
       }
     }
     return e.toString();
