@@ -158,11 +158,19 @@ public final class CsvFiles {
               + ": header is malformed: "
               + first.malformed());
     }
-    return Header.of(file.fileName(), first.fields(), file.columns());
+    return Header.of(file.fileName(), first.line(), first.fields(), file.columns());
   }
 
-  /** Fails if a required column is missing from the header. */
+  /**
+   * Fails if a required column is missing from the header, or if a header name differs from a
+   * column of the contract only by what a human cannot see (spaces, a byte-order mark) or by letter
+   * case: such a column would silently be taken as absent.
+   */
   public static void checkColumns(Header header, InputFile file) throws InputException {
+    String lookalike = HeaderNames.lookalike(header, file.fileName(), file.columns());
+    if (lookalike != null) {
+      throw new InputException(lookalike);
+    }
     List<String> missing = new ArrayList<>();
     for (String c : file.requiredColumns()) {
       if (!header.has(c)) {
@@ -172,7 +180,9 @@ public final class CsvFiles {
     if (!missing.isEmpty()) {
       throw new InputException(
           file.fileName()
-              + ": line 1: required column"
+              + ": line "
+              + header.line()
+              + ": required column"
               + (missing.size() > 1 ? "s " : " ")
               + String.join(", ", missing)
               + " missing from the header");
