@@ -52,10 +52,11 @@ public final class Preflight {
         continue;
       }
       present.add(f);
+      InvalidBytes.rejectUtf16(id, f.fileName(), charset);
       try (CsvReader r = CsvFiles.open(id, charset)) {
         CsvFiles.checkColumns(CsvFiles.readHeader(r, f), f);
       } catch (CharacterCodingException e) {
-        throw badCharset(f, charset);
+        throw badCharset(id, f, charset);
       }
     }
     List<SectorRule> sectors =
@@ -70,32 +71,39 @@ public final class Preflight {
             : CsvFiles.resolve(inputDir, InputFile.TARGETS);
     List<Target> targets = List.of();
     long targetRows = 0;
+    String targetsName = targetsPath != null ? targetsPath : InputFile.TARGETS.fileName();
     if (CsvFiles.exists(targetsId)) {
       present.add(InputFile.TARGETS);
+      InvalidBytes.rejectUtf16(targetsId, targetsName, charset);
       List<Target> all = readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target);
       targetRows = all.size();
       targets = checkTargets(all, sectors);
     } else if (targetsPath != null) {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
+    ResourceId disclosureId = sibling(inputDir, DisclosureRules.FILE);
+    if (CsvFiles.exists(disclosureId)) {
+      InvalidBytes.rejectUtf16(disclosureId, DisclosureRules.FILE, charset);
+    }
     DisclosureRules disclosure = DisclosureRules.read(inputDir, charset);
-    ReviewRules review =
-        ReviewRules.load(
-            FileSystems.matchNewResource(inputDir, true)
-                .resolve(
-                    ReviewRules.FILE_NAME,
-                    org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE),
-            charset);
+    ResourceId reviewId = sibling(inputDir, ReviewRules.FILE_NAME);
+    if (CsvFiles.exists(reviewId)) {
+      InvalidBytes.rejectUtf16(reviewId, ReviewRules.FILE_NAME, charset);
+    }
+    ReviewRules review = ReviewRules.load(reviewId, charset);
     return new Checked(
         present, sectors, targets, targetRows, targetsId.toString(), disclosure, review);
   }
 
-  private static InputException badCharset(InputFile f, String charset) {
-    return new InputException(
-        f.fileName()
-            + ": bytes that are not valid "
-            + charset
-            + " (try --charset=GB18030 or --charset=UTF-8)");
+  /** A file of the input folder that is not a data file: disclosure.csv, review-rules.csv. */
+  private static ResourceId sibling(String inputDir, String name) {
+    return FileSystems.matchNewResource(inputDir, true)
+        .resolve(
+            name, org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  private static InputException badCharset(ResourceId id, InputFile f, String charset) {
+    return new InputException(InvalidBytes.describe(id, f.fileName(), charset));
   }
 
   /** Reads a file in which every row must be valid; the first bad row fails the run. */
@@ -109,7 +117,7 @@ public final class Preflight {
       CsvFiles.checkColumns(header, f);
       CsvFiles.parse(r, header, f, parser, rows::add, bad::add);
     } catch (CharacterCodingException e) {
-      throw badCharset(f, charset);
+      throw badCharset(id, f, charset);
     }
     if (!bad.isEmpty()) {
       CsvFiles.RejectedRow b = bad.get(0);
