@@ -377,6 +377,7 @@ public final class RollupPipeline {
         err.println("error: cannot read input: " + rootMessage(e));
         return FAILED;
       }
+      checked.warnings().forEach(w -> err.println("warning: " + w));
       Publisher publisher =
           new Publisher(
               options.getOutput(),
@@ -403,7 +404,14 @@ public final class RollupPipeline {
         build(p, options, settings, checked, publisher.staging().toString());
         PipelineResult result = p.run();
         new Progress(result, out).follow();
+        String changed = checked.sources().changed();
+        if (changed != null) {
+          err.println("error: " + changed + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
         RunReport report = RunReport.of(result, checked, options, settings, start);
+        report.pipelineWarnings().forEach(w -> err.println("warning: " + w));
         String gate = report.rejectGate(settings.maxRejectRate());
         if (gate != null) {
           err.println("error: " + gate + "; nothing was published");
@@ -424,6 +432,7 @@ public final class RollupPipeline {
                 "rejects/" + WriteParquetTable.FILE,
                 "progress/" + WriteParquetTable.FILE,
                 "review/" + WriteParquetTable.FILE));
+        checked.sources().hashUnchanged();
         report.writeManifest(publisher.staging().resolve(Publisher.MANIFEST), Instant.now());
         HtmlReport.write(publisher.staging());
         publisher.publish();
@@ -432,7 +441,10 @@ public final class RollupPipeline {
         return OK;
       } catch (RuntimeException | IOException e) {
         publisher.abandon();
-        err.println("error: " + rootMessage(e) + "; nothing was published");
+        // a file that changed under the run explains whatever failed because of it
+        String changed = checked.sources().changed();
+        err.println(
+            "error: " + (changed != null ? changed : rootMessage(e)) + "; nothing was published");
         return FAILED;
       }
     }

@@ -29,7 +29,16 @@ public final class CsvFiles {
             org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
   }
 
+  /**
+   * Whether the file is there. A local file is looked up as it is named: Beam's match would read
+   * the name as a glob (so {@code [}, {@code *} or {@code ?} in a folder name would not be found)
+   * and, for a name that is not there, walk the whole tree under its folder.
+   */
   public static boolean exists(ResourceId id) throws IOException {
+    java.nio.file.Path local = SourceFiles.localPath(id);
+    if (local != null) {
+      return java.nio.file.Files.exists(local);
+    }
     MatchResult m = FileSystems.match(id.toString(), EmptyMatchTreatment.ALLOW);
     return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
   }

@@ -35,17 +35,21 @@ public final class Preflight {
       long targetRowsRead,
       String targetsFile,
       DisclosureRules disclosure,
-      ReviewRules review) {}
+      ReviewRules review,
+      SourceFiles sources,
+      List<String> warnings) {}
 
   public static Checked check(String inputDir, String targetsPath, String charset)
       throws InputException, IOException {
+    SourceFiles.checkFolder(inputDir);
+    SourceFiles sources = new SourceFiles();
     Set<InputFile> present = EnumSet.noneOf(InputFile.class);
     for (InputFile f : InputFile.values()) {
       if (f == InputFile.TARGETS) {
         continue;
       }
       ResourceId id = CsvFiles.resolve(inputDir, f);
-      if (!CsvFiles.exists(id)) {
+      if (!sources.record(f.fileName(), id)) {
         if (f.required()) {
           throw new InputException(f.fileName() + ": required file not found in " + inputDir);
         }
@@ -72,7 +76,7 @@ public final class Preflight {
     List<Target> targets = List.of();
     long targetRows = 0;
     String targetsName = targetsPath != null ? targetsPath : InputFile.TARGETS.fileName();
-    if (CsvFiles.exists(targetsId)) {
+    if (sources.record(targetsName, targetsId)) {
       present.add(InputFile.TARGETS);
       InvalidBytes.rejectUtf16(targetsId, targetsName, charset);
       List<Target> all = readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target);
@@ -82,17 +86,27 @@ public final class Preflight {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
     ResourceId disclosureId = sibling(inputDir, DisclosureRules.FILE);
-    if (CsvFiles.exists(disclosureId)) {
+    if (sources.record(DisclosureRules.FILE, disclosureId)) {
       InvalidBytes.rejectUtf16(disclosureId, DisclosureRules.FILE, charset);
     }
     DisclosureRules disclosure = DisclosureRules.read(inputDir, charset);
     ResourceId reviewId = sibling(inputDir, ReviewRules.FILE_NAME);
-    if (CsvFiles.exists(reviewId)) {
+    if (sources.record(ReviewRules.FILE_NAME, reviewId)) {
       InvalidBytes.rejectUtf16(reviewId, ReviewRules.FILE_NAME, charset);
     }
     ReviewRules review = ReviewRules.load(reviewId, charset);
+    List<String> warnings =
+        new ArrayList<>(SourceFiles.nearMisses(inputDir, expectedNames(targetsPath)));
     return new Checked(
-        present, sectors, targets, targetRows, targetsId.toString(), disclosure, review);
+        present,
+        sectors,
+        targets,
+        targetRows,
+        targetsId.toString(),
+        disclosure,
+        review,
+        sources,
+        List.copyOf(warnings));
   }
 
   /** A file of the input folder that is not a data file: disclosure.csv, review-rules.csv. */
@@ -100,6 +114,19 @@ public final class Preflight {
     return FileSystems.matchNewResource(inputDir, true)
         .resolve(
             name, org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  /** The names of the files the run reads from the input folder. */
+  private static List<String> expectedNames(String targetsPath) {
+    List<String> names = new ArrayList<>();
+    for (InputFile f : InputFile.values()) {
+      if (f != InputFile.TARGETS || targetsPath == null) {
+        names.add(f.fileName());
+      }
+    }
+    names.add(DisclosureRules.FILE);
+    names.add(ReviewRules.FILE_NAME);
+    return names;
   }
 
   private static InputException badCharset(ResourceId id, InputFile f, String charset) {

@@ -151,7 +151,8 @@ record RunOutputs(
       List<Integer> computedYears,
       int periodEndMonth,
       List<InputCount> inputs,
-      Long targetsInForce) {
+      Long targetsInForce,
+      List<String> warnings) {
 
     static Manifest read(Path file) throws IOException {
       if (!Files.isRegularFile(file)) {
@@ -184,7 +185,15 @@ record RunOutputs(
           years,
           m.path("period_end_month").asInt(12),
           inputs,
-          targets);
+          targets,
+          warnings(m));
+    }
+
+    /** The run's warnings (none in a manifest of a version before them). */
+    private static List<String> warnings(JsonNode m) {
+      List<String> out = new ArrayList<>();
+      m.path("warnings").forEach(w -> out.add(w.asText()));
+      return out;
     }
 
     InputCount input(String fileName) {
