@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.goalrollup.disclosure.ComputeContributorStats;
 import org.goalrollup.disclosure.PublishSummaries;
 import org.goalrollup.disclosure.SuppressCells;
+import org.goalrollup.input.FlagUnusedRegionRows;
 import org.goalrollup.input.InputException;
 import org.goalrollup.input.Preflight;
 import org.goalrollup.input.ReadInputs;
@@ -237,6 +238,7 @@ public final class RollupPipeline {
             .apply(
                 "DistrictList",
                 Combine.globally(new DistinctSorted<>(StringUtf8Coder.of())).asSingletonView());
+    in.region.apply("FlagUnusedRegionRows", new FlagUnusedRegionRows(districts));
 
     PCollection<KV<String, CellAcc>> cells =
         p.apply(

@@ -97,6 +97,12 @@ public final class Preflight {
     ReviewRules review = ReviewRules.load(reviewId, charset);
     List<String> warnings =
         new ArrayList<>(SourceFiles.nearMisses(inputDir, expectedNames(targetsPath)));
+    warnings.addAll(
+        MilestoneKinds.warnings(
+            targets,
+            present.contains(InputFile.MILESTONES)
+                ? MilestoneKinds.in(CsvFiles.resolve(inputDir, InputFile.MILESTONES), charset)
+                : null));
     return new Checked(
         present,
         sectors,
