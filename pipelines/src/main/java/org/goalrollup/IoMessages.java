@@ -60,6 +60,26 @@ public final class IoMessages {
     return m;
   }
 
+  /**
+   * Whether a failure is a full disk (or quota) anywhere in its causes: writers often report it
+   * without the path, so the caller adds the folder it was writing.
+   */
+  public static boolean isDiskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m =
+          t instanceof FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : t.getMessage();
+      if (m != null) {
+        String r = m.toLowerCase(Locale.ROOT);
+        if (r.contains("no space left on device") || r.contains("disk quota exceeded")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The reason as the operating system gives it, in the words the rest of the rollup uses. */
   static String reason(String osReason) {
     if (osReason == null) {

@@ -445,8 +445,12 @@ public final class RollupPipeline {
         publisher.abandon();
         // a file that changed under the run explains whatever failed because of it
         String changed = checked.sources().changed();
-        err.println(
-            "error: " + (changed != null ? changed : rootMessage(e)) + "; nothing was published");
+        String why = changed != null ? changed : rootMessage(e);
+        if (changed == null && IoMessages.isDiskFull(e)) {
+          // writers report a full disk without the path: say which disk
+          why = "writing the run next to " + publisher.output() + ": " + why;
+        }
+        err.println("error: " + why + "; nothing was published");
         return FAILED;
       }
     }

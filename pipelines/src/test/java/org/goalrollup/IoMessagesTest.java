@@ -1,6 +1,8 @@
 package org.goalrollup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,5 +41,15 @@ class IoMessagesTest {
   @MethodSource("failures")
   void theReasonWithThePath(IOException e, String message) {
     assertEquals(message, IoMessages.describe(e));
+  }
+
+  @Test
+  void aFullDiskIsFoundAmongTheCauses() {
+    assertTrue(
+        IoMessages.isDiskFull(
+            new RuntimeException("write failed", new IOException("No space left on device"))));
+    assertTrue(
+        IoMessages.isDiskFull(new FileSystemException("/out/x", null, "Disk quota exceeded")));
+    assertFalse(IoMessages.isDiskFull(new IOException("Permission denied")));
   }
 }
