@@ -29,6 +29,7 @@ import org.goalrollup.disclosure.ComputeContributorStats;
 import org.goalrollup.disclosure.PublishSummaries;
 import org.goalrollup.disclosure.SuppressCells;
 import org.goalrollup.input.CountLines;
+import org.goalrollup.input.FlagUnusedRegionRows;
 import org.goalrollup.input.InputException;
 import org.goalrollup.input.InputFile;
 import org.goalrollup.input.Preflight;
@@ -77,7 +78,15 @@ public final class RollupPipeline {
   private RollupPipeline() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code;
+    try {
+      code = run(args);
+    } catch (RuntimeException | Error e) {
+      // the last resort: one line, never a stack trace (--verbose shows the framework's logs)
+      System.err.println("error: " + rootMessage(e) + "; nothing was published");
+      code = FAILED;
+    }
+    System.exit(code);
   }
 
   /** Runs the whole job and returns the exit code (0 published, 1 failed, 2 bad command line). */
@@ -103,13 +112,15 @@ public final class RollupPipeline {
     RollupOptions options;
     RunSettings settings;
     try {
+      CommandLine.check(args);
       options =
           PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
               .withValidation()
               .as(RollupOptions.class);
       settings = RunSettings.from(options);
     } catch (IllegalArgumentException e) {
-      System.err.println("error: bad command line: " + e.getMessage() + " (see --help)");
+      System.err.println(
+          "error: bad command line: " + CommandLine.shortMessage(e) + " (see --help)");
       return BAD_COMMAND_LINE;
     }
     return new Run(options, settings, System.out, System.err).execute();
@@ -244,6 +255,7 @@ public final class RollupPipeline {
             .apply(
                 "DistrictList",
                 Combine.globally(new DistinctSorted<>(StringUtf8Coder.of())).asSingletonView());
+    in.region.apply("FlagUnusedRegionRows", new FlagUnusedRegionRows(districts));
 
     PCollection<KV<String, CellAcc>> cells =
         p.apply(
@@ -400,9 +412,13 @@ public final class RollupPipeline {
         err.println("error: " + e.getMessage());
         return FAILED;
       } catch (IOException e) {
-        err.println("error: cannot read input: " + e.getMessage());
+        err.println("error: cannot read input: " + IoMessages.describe(e));
+        return FAILED;
+      } catch (RuntimeException e) {
+        err.println("error: cannot read input: " + rootMessage(e));
         return FAILED;
       }
+      checked.warnings().forEach(w -> err.println("warning: " + w));
       RunLock lock;
       try {
         lock = RunLock.acquire(publisher.output(), out);
@@ -447,7 +463,14 @@ public final class RollupPipeline {
         build(p, options, settings, checked, publisher.staging().toString());
         PipelineResult result = p.run();
         new Progress(result, out).follow();
+        String changed = checked.sources().changed();
+        if (changed != null) {
+          err.println("error: " + changed + "; nothing was published");
+          publisher.abandon();
+          return FAILED;
+        }
         report = RunReport.of(result, checked, options, settings, start);
+        report.pipelineWarnings().forEach(w -> err.println("warning: " + w));
         String lines = report.lineCheck();
         if (lines != null) {
           err.println("error: " + lines + "; nothing was published");
@@ -480,6 +503,7 @@ public final class RollupPipeline {
                 "rejects/" + WriteParquetTable.FILE,
                 "progress/" + WriteParquetTable.FILE,
                 "review/" + WriteParquetTable.FILE));
+        checked.sources().hashUnchanged();
         Path staging = publisher.staging();
         publisher.write(
             Publisher.Step.MANIFEST,
@@ -490,7 +514,14 @@ public final class RollupPipeline {
         publisher.publish();
       } catch (RuntimeException | IOException e) {
         publisher.abandon();
-        err.println("error: " + rootMessage(e) + "; nothing was published");
+        // a file that changed under the run explains whatever failed because of it
+        String changed = checked.sources().changed();
+        String why = changed != null ? changed : rootMessage(e);
+        if (changed == null && IoMessages.isDiskFull(e)) {
+          // writers report a full disk without the path: say which disk
+          why = "writing the run next to " + publisher.output() + ": " + why;
+        }
+        err.println("error: " + why + "; nothing was published");
         return FAILED;
       }
       // published: what follows only reports, and cannot fail the run
@@ -513,9 +544,11 @@ public final class RollupPipeline {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EvaluateTargets.TargetException
           || t instanceof CellAcc.SumOverflowException
-          || t instanceof IOException
           || t instanceof InputException) {
         return t.getMessage();
+      }
+      if (t instanceof IOException io) {
+        return IoMessages.describe(io);
       }
     }
     return e.toString();

@@ -76,7 +76,11 @@ public final class ContributorStats {
       contributors[g] = Math.addExact(contributors[g], o.contributors[g]);
     }
     for (int i = 0; i < sumAbs.length; i++) {
-      sumAbs[i] = Math.addExact(sumAbs[i], o.sumAbs[i]);
+      try {
+        sumAbs[i] = Math.addExact(sumAbs[i], o.sumAbs[i]);
+      } catch (ArithmeticException e) {
+        throw CellAcc.SumOverflowException.of(measureAt(i));
+      }
       nonZero[i] += o.nonZero[i];
       long[] four = {top1[i], top2[i], o.top1[i], o.top2[i]};
       Arrays.sort(four);
@@ -84,6 +88,16 @@ public final class ContributorStats {
       top2[i] = four[2];
     }
     return this;
+  }
+
+  /** The measure of amount column {@code i} (an index into {@link #sumAbs}). */
+  private static Measure measureAt(int i) {
+    for (Group g : Group.values()) {
+      if (i >= g.offset() && i < g.offset() + g.measures().size()) {
+        return g.measures().get(i - g.offset());
+      }
+    }
+    throw new IllegalStateException("no amount column " + i);
   }
 
   public long contributors(Group g) {

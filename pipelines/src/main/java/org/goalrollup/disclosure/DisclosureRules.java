@@ -167,7 +167,7 @@ public record DisclosureRules(Map<Group, Rule> rules) implements Serializable {
         m.put(g, new Rule(Integer.parseInt(min), Integer.parseInt(n), new BigDecimal(k)));
       }
     } catch (CharacterCodingException e) {
-      throw new InputException(FILE + ": bytes that are not valid " + charset);
+      throw new InputException(org.goalrollup.input.InvalidBytes.describe(id, FILE, charset));
     }
     return new DisclosureRules(m);
   }

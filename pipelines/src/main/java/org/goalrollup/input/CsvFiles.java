@@ -29,7 +29,16 @@ public final class CsvFiles {
             org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
   }
 
+  /**
+   * Whether the file is there. A local file is looked up as it is named: Beam's match would read
+   * the name as a glob (so {@code [}, {@code *} or {@code ?} in a folder name would not be found)
+   * and, for a name that is not there, walk the whole tree under its folder.
+   */
   public static boolean exists(ResourceId id) throws IOException {
+    java.nio.file.Path local = SourceFiles.localPath(id);
+    if (local != null) {
+      return java.nio.file.Files.exists(local);
+    }
     MatchResult m = FileSystems.match(id.toString(), EmptyMatchTreatment.ALLOW);
     return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
   }
@@ -178,11 +187,19 @@ public final class CsvFiles {
               + ": header is malformed: "
               + first.malformed());
     }
-    return Header.of(file.fileName(), first.fields(), file.columns());
+    return Header.of(file.fileName(), first.line(), first.fields(), file.columns());
   }
 
-  /** Fails if a required column is missing from the header. */
+  /**
+   * Fails if a required column is missing from the header, or if a header name differs from a
+   * column of the contract only by what a human cannot see (spaces, a byte-order mark) or by letter
+   * case: such a column would silently be taken as absent.
+   */
   public static void checkColumns(Header header, InputFile file) throws InputException {
+    String lookalike = HeaderNames.lookalike(header, file.fileName(), file.columns());
+    if (lookalike != null) {
+      throw new InputException(lookalike);
+    }
     List<String> missing = new ArrayList<>();
     for (String c : file.requiredColumns()) {
       if (!header.has(c)) {
@@ -192,7 +209,9 @@ public final class CsvFiles {
     if (!missing.isEmpty()) {
       throw new InputException(
           file.fileName()
-              + ": line 1: required column"
+              + ": line "
+              + header.line()
+              + ": required column"
               + (missing.size() > 1 ? "s " : " ")
               + String.join(", ", missing)
               + " missing from the header");

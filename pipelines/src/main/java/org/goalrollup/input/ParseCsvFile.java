@@ -159,7 +159,7 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
       try (CsvReader reader = CsvFiles.open(id, charset)) {
         header = CsvFiles.readHeader(reader, file);
       } catch (CharacterCodingException e) {
-        throw notValidInCharset(file, charset, e);
+        throw InvalidBytes.exception(id, file.fileName(), charset, e);
       } catch (InputException e) {
         throw new IOException(e.getMessage(), e);
       }
@@ -268,18 +268,8 @@ public final class ParseCsvFile<T, A> extends PTransform<PBegin, PCollectionTupl
                   + " (a bug in CsvSplitter, or the file changed during the run)");
         }
       } catch (CharacterCodingException e) {
-        throw notValidInCharset(file, charset, e);
+        throw InvalidBytes.exception(id, file.fileName(), charset, e);
       }
     }
-  }
-
-  private static IOException notValidInCharset(
-      InputFile file, String charset, CharacterCodingException e) {
-    return new IOException(
-        file.fileName()
-            + ": bytes that are not valid "
-            + charset
-            + " (try --charset=GB18030 or --charset=UTF-8)",
-        e);
   }
 }

@@ -35,28 +35,33 @@ public final class Preflight {
       long targetRowsRead,
       String targetsFile,
       DisclosureRules disclosure,
-      ReviewRules review) {}
+      ReviewRules review,
+      SourceFiles sources,
+      List<String> warnings) {}
 
   public static Checked check(String inputDir, String targetsPath, String charset)
       throws InputException, IOException {
+    SourceFiles.checkFolder(inputDir);
+    SourceFiles sources = new SourceFiles();
     Set<InputFile> present = EnumSet.noneOf(InputFile.class);
     for (InputFile f : InputFile.values()) {
       if (f == InputFile.TARGETS) {
         continue;
       }
       ResourceId id = CsvFiles.resolve(inputDir, f);
-      if (!CsvFiles.exists(id)) {
+      if (!sources.record(f.fileName(), id)) {
         if (f.required()) {
           throw new InputException(f.fileName() + ": required file not found in " + inputDir);
         }
         continue;
       }
       present.add(f);
+      InvalidBytes.rejectUtf16(id, f.fileName(), charset);
       try (CsvReader r = CsvFiles.open(id, charset)) {
         CsvFiles.checkColumns(CsvFiles.readHeader(r, f), f);
         requireDataRow(r, f);
       } catch (CharacterCodingException e) {
-        throw badCharset(f, charset);
+        throw badCharset(id, f, charset);
       }
     }
     List<SectorRule> sectors =
@@ -71,24 +76,44 @@ public final class Preflight {
             : CsvFiles.resolve(inputDir, InputFile.TARGETS);
     List<Target> targets = List.of();
     long targetRows = 0;
-    if (CsvFiles.exists(targetsId)) {
+    String targetsName = targetsPath != null ? targetsPath : InputFile.TARGETS.fileName();
+    if (sources.record(targetsName, targetsId)) {
       present.add(InputFile.TARGETS);
+      InvalidBytes.rejectUtf16(targetsId, targetsName, charset);
       List<Target> all = readStrict(targetsId, InputFile.TARGETS, charset, RowParsers::target);
       targetRows = all.size();
       targets = checkTargets(all, sectors);
     } else if (targetsPath != null) {
       throw new InputException(targetsPath + ": targets file given by --targets not found");
     }
+    ResourceId disclosureId = sibling(inputDir, DisclosureRules.FILE);
+    if (sources.record(DisclosureRules.FILE, disclosureId)) {
+      InvalidBytes.rejectUtf16(disclosureId, DisclosureRules.FILE, charset);
+    }
     DisclosureRules disclosure = DisclosureRules.read(inputDir, charset);
-    ReviewRules review =
-        ReviewRules.load(
-            FileSystems.matchNewResource(inputDir, true)
-                .resolve(
-                    ReviewRules.FILE_NAME,
-                    org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE),
-            charset);
+    ResourceId reviewId = sibling(inputDir, ReviewRules.FILE_NAME);
+    if (sources.record(ReviewRules.FILE_NAME, reviewId)) {
+      InvalidBytes.rejectUtf16(reviewId, ReviewRules.FILE_NAME, charset);
+    }
+    ReviewRules review = ReviewRules.load(reviewId, charset);
+    List<String> warnings =
+        new ArrayList<>(SourceFiles.nearMisses(inputDir, expectedNames(targetsPath)));
+    warnings.addAll(
+        MilestoneKinds.warnings(
+            targets,
+            present.contains(InputFile.MILESTONES)
+                ? MilestoneKinds.in(CsvFiles.resolve(inputDir, InputFile.MILESTONES), charset)
+                : null));
     return new Checked(
-        present, sectors, targets, targetRows, targetsId.toString(), disclosure, review);
+        present,
+        sectors,
+        targets,
+        targetRows,
+        targetsId.toString(),
+        disclosure,
+        review,
+        sources,
+        List.copyOf(warnings));
   }
 
   /**
@@ -104,12 +129,28 @@ public final class Preflight {
     }
   }
 
-  private static InputException badCharset(InputFile f, String charset) {
-    return new InputException(
-        f.fileName()
-            + ": bytes that are not valid "
-            + charset
-            + " (try --charset=GB18030 or --charset=UTF-8)");
+  /** A file of the input folder that is not a data file: disclosure.csv, review-rules.csv. */
+  private static ResourceId sibling(String inputDir, String name) {
+    return FileSystems.matchNewResource(inputDir, true)
+        .resolve(
+            name, org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  /** The names of the files the run reads from the input folder. */
+  private static List<String> expectedNames(String targetsPath) {
+    List<String> names = new ArrayList<>();
+    for (InputFile f : InputFile.values()) {
+      if (f != InputFile.TARGETS || targetsPath == null) {
+        names.add(f.fileName());
+      }
+    }
+    names.add(DisclosureRules.FILE);
+    names.add(ReviewRules.FILE_NAME);
+    return names;
+  }
+
+  private static InputException badCharset(ResourceId id, InputFile f, String charset) {
+    return new InputException(InvalidBytes.describe(id, f.fileName(), charset));
   }
 
   /** Reads a file in which every row must be valid; the first bad row fails the run. */
@@ -123,7 +164,7 @@ public final class Preflight {
       CsvFiles.checkColumns(header, f);
       CsvFiles.parse(r, header, f, parser, rows::add, bad::add);
     } catch (CharacterCodingException e) {
-      throw badCharset(f, charset);
+      throw badCharset(id, f, charset);
     }
     if (!bad.isEmpty()) {
       CsvFiles.RejectedRow b = bad.get(0);

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.goalrollup.RollupOptions;
 import org.goalrollup.RunSettings;
+import org.goalrollup.Warnings;
 import org.goalrollup.disclosure.Conf;
 import org.goalrollup.disclosure.Group;
 import org.goalrollup.disclosure.PublishSummaries;
@@ -78,7 +78,8 @@ public final class RunReport {
             EvaluateTargets.STATUS_NAMESPACE,
             ComputeCells.PERIOD_NAMESPACE,
             PublishSummaries.NAMESPACE,
-            ReviewRecords.NAMESPACE),
+            ReviewRecords.NAMESPACE,
+            Warnings.NAMESPACE),
         checked,
         options,
         settings,
@@ -188,6 +189,18 @@ public final class RunReport {
     return counters.withPrefix(ReviewRecords.NAMESPACE, "rule.");
   }
 
+  /** The warnings the pipeline raised ({@link Warnings#raise}), in reading order. */
+  public List<String> pipelineWarnings() {
+    return Warnings.ordered(counters.withPrefix(Warnings.NAMESPACE, "").keySet());
+  }
+
+  /** Every warning of the run: those of the checks before the pipeline, then the pipeline's. */
+  public List<String> warnings() {
+    List<String> all = new ArrayList<>(checked.warnings());
+    all.addAll(pipelineWarnings());
+    return all;
+  }
+
   public List<Integer> years() {
     List<Integer> ys = new ArrayList<>();
     counters
@@ -276,7 +289,7 @@ public final class RunReport {
     for (FileStats f : files) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("file", f.file().fileName());
-      e.put("sha256", sha256(CsvFiles.resolve(options.getInput(), f.file())));
+      e.put("sha256", checked.sources().sha256(CsvFiles.resolve(options.getInput(), f.file())));
       e.put("rows_read", f.read());
       e.put("accepted", f.accepted());
       e.put("rejected", f.rejectedTotal());
@@ -291,6 +304,7 @@ public final class RunReport {
         strictFile(
             InputFile.SECTORS.fileName(),
             CsvFiles.resolve(options.getInput(), InputFile.SECTORS),
+            checked.sources().sha256(CsvFiles.resolve(options.getInput(), InputFile.SECTORS)),
             checked.sectors().size(),
             0,
             settings.charset()));
@@ -299,6 +313,7 @@ public final class RunReport {
           strictFile(
               InputFile.TARGETS.fileName(),
               FileSystems.matchNewResource(checked.targetsFile(), false),
+              checked.sources().sha256(FileSystems.matchNewResource(checked.targetsFile(), false)),
               checked.targetRowsRead(),
               checked.targetRowsRead() - checked.targets().size(),
               settings.charset()));
@@ -308,6 +323,7 @@ public final class RunReport {
     m.put("attainment_status", counters.withPrefix(EvaluateTargets.STATUS_NAMESPACE, ""));
     m.put("disclosure", disclosure());
     m.put("review", review());
+    m.put("warnings", warnings());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
   }
 
@@ -373,10 +389,11 @@ public final class RunReport {
   }
 
   private static Map<String, Object> strictFile(
-      String name, ResourceId id, long read, long superseded, String charset) throws IOException {
+      String name, ResourceId id, String sha256, long read, long superseded, String charset)
+      throws IOException {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("file", name);
-    e.put("sha256", sha256(id));
+    e.put("sha256", sha256);
     e.put("rows_read", read);
     e.put("accepted", read);
     e.put("rejected", 0);
@@ -443,12 +460,6 @@ public final class RunReport {
   static String version() {
     String v = RunReport.class.getPackage().getImplementationVersion();
     return v != null ? v : "dev";
-  }
-
-  static String sha256(ResourceId id) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
-      return sha256(in);
-    }
   }
 
   static String sha256(InputStream in) throws IOException {

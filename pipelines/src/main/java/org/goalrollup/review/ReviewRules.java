@@ -125,7 +125,7 @@ public final class ReviewRules implements Serializable {
     try (CsvReader r = CsvFiles.open(id, charset)) {
       read(r, FILE_NAME, s, false);
     } catch (CharacterCodingException e) {
-      throw new InputException(FILE_NAME + ": bytes that are not valid " + charset);
+      throw new InputException(org.goalrollup.input.InvalidBytes.describe(id, FILE_NAME, charset));
     }
     return new ReviewRules(s, id.toString());
   }

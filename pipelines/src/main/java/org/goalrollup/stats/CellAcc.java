@@ -32,18 +32,81 @@ public final class CellAcc {
     try {
       return Math.addExact(a, b);
     } catch (ArithmeticException e) {
-      throw new SumOverflowException(
-          "the sum of "
-              + m.name().toLowerCase(java.util.Locale.ROOT)
-              + " in a cell exceeds the exact range (9.2 x 10^16 in 10,000 yuan);"
-              + " check the input for absurd amounts");
+      throw SumOverflowException.of(m);
     }
   }
 
-  /** A cell sum that no longer fits the exact range; fails the run with this message. */
+  /**
+   * A cell sum that no longer fits the exact range; fails the run with this message, which names
+   * the summary column and, once a step that knows it has added it ({@link #inCell}), the cell.
+   */
   public static final class SumOverflowException extends RuntimeException {
+    private final String column;
+    private final boolean located;
+
     public SumOverflowException(String message) {
+      this(message, null, false);
+    }
+
+    private SumOverflowException(String message, String column, boolean located) {
       super(message);
+      this.column = column;
+      this.located = located;
+    }
+
+    /** The overflow of the sum of {@code m}, cell not yet known. */
+    public static SumOverflowException of(Measure m) {
+      String column = column(m);
+      return new SumOverflowException(message(column, "a cell"), column, false);
+    }
+
+    /** This overflow, said of the cell {@code cellKey} ({@link CellKey}) unless already said. */
+    public SumOverflowException inCell(String cellKey) {
+      if (located || column == null) {
+        return this;
+      }
+      CellKey k;
+      try {
+        k = CellKey.decode(cellKey);
+      } catch (RuntimeException notACellKey) {
+        return this;
+      }
+      return new SumOverflowException(
+          message(
+              column,
+              "the cell year "
+                  + k.year()
+                  + ", sector "
+                  + k.sector()
+                  + ", district "
+                  + k.district()),
+          column,
+          true);
+    }
+
+    private static String message(String column, String where) {
+      return "the sum behind the column "
+          + column
+          + " in "
+          + where
+          + " exceeds the exact range (9.2 x 10^16 in 10,000 yuan);"
+          + " check the input for absurd amounts";
+    }
+
+    /** The summary column a measure adds up to. */
+    static String column(Measure m) {
+      return switch (m) {
+        case ENTERPRISES -> "enterprise_count";
+        case ABOVE_SCALE_ENTERPRISES -> "above_scale_count";
+        case ABOVE_SCALE_VALUE_ADDED_PREV -> "value_added_growth_nominal";
+        case SAMPLE_SIZE, SAMPLE_CURRENT, SAMPLE_PREVIOUS -> "value_added_growth";
+        case INDUSTRIAL_INVESTMENT_PREV -> "industrial_investment_growth";
+        case HIGH_TECH_INVESTMENT_PREV -> "high_tech_investment_growth";
+        case TECH_RENOVATION_INVESTMENT_PREV -> "tech_renovation_investment_growth";
+        case MAJOR_PROJECTS -> "major_project_count";
+        case HIGH_TECH_ENTERPRISES -> "high_tech_enterprise_count";
+        default -> m.name().toLowerCase(java.util.Locale.ROOT);
+      };
     }
   }
 

@@ -240,7 +240,11 @@ public final class ComputeProgress extends PTransform<PBegin, PCollection<Monthl
         for (int m = 1; m <= endMonth; m++) {
           for (Map.Entry<String, CellAcc> e : months.get(m - 1).entrySet()) {
             if (cells.contains(e.getKey())) {
-              sum(e.getKey(), endMonth).get(m - 1).merge(e.getValue());
+              try {
+                sum(e.getKey(), endMonth).get(m - 1).merge(e.getValue());
+              } catch (CellAcc.SumOverflowException overflow) {
+                throw overflow.inCell(e.getKey());
+              }
             }
           }
         }

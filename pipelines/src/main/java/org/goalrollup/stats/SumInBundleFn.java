@@ -53,7 +53,11 @@ public abstract class SumInBundleFn<InputT, V> extends DoFn<InputT, KV<Integer, 
 
   /** Adds {@code value} to the bundle's sum of {@code key}. */
   protected final void add(String key, V value) {
-    sum.addInto(sum(key), value);
+    try {
+      sum.addInto(sum(key), value);
+    } catch (CellAcc.SumOverflowException e) {
+      throw e.inCell(key);
+    }
   }
 
   /** The bundle's running sum of {@code key}, to add into directly. */

@@ -39,7 +39,11 @@ public final class SumPerCell<V>
     SortedMap<String, V> out = new TreeMap<>();
     for (byte[] array : packed) {
       for (KV<String, V> kv : Packed.unpack(array, coder)) {
-        sum.addInto(out.computeIfAbsent(kv.getKey(), k -> sum.zero()), kv.getValue());
+        try {
+          sum.addInto(out.computeIfAbsent(kv.getKey(), k -> sum.zero()), kv.getValue());
+        } catch (CellAcc.SumOverflowException e) {
+          throw e.inCell(kv.getKey());
+        }
       }
     }
     return out;

@@ -46,6 +46,11 @@ final class ReportModel {
    */
   static final int VALUE_CHARS = 200;
 
+  /** At most this many warnings are shown (the manifest has all), each cut after so many chars. */
+  static final int WARNINGS = 20;
+
+  static final int WARNING_CHARS = 400;
+
   static final String ALL = "ALL";
 
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -174,7 +179,11 @@ final class ReportModel {
       List<FileQuality> files,
       List<RejectGroup> groups,
       boolean hasRejects,
-      Review review) {}
+      Review review,
+      Warnings warnings) {}
+
+  /** The run's warnings from the manifest: at most {@link #WARNINGS}, each cut to a few lines. */
+  record Warnings(List<String> lines, String more) {}
 
   /**
    * The data review: totals, the most frequent rules and the enterprises or projects with most
@@ -800,7 +809,24 @@ final class ReportModel {
         files,
         groups,
         !groups.isEmpty(),
-        review(out.review()));
+        review(out.review()),
+        warnings(m.warnings()));
+  }
+
+  /** Null (no section) when the run had no warnings. */
+  static Warnings warnings(List<String> all) {
+    if (all.isEmpty()) {
+      return null;
+    }
+    List<String> lines = new ArrayList<>();
+    for (String w : all.subList(0, Math.min(WARNINGS, all.size()))) {
+      String one = w.replace('\n', ' ').replace('\r', ' ');
+      lines.add(one.length() <= WARNING_CHARS ? one : one.substring(0, WARNING_CHARS) + " …");
+    }
+    int more = all.size() - lines.size();
+    return new Warnings(
+        lines,
+        more > 0 ? "另有 " + more + " 条见 _manifest.json · " + more + " more in _manifest.json" : "");
   }
 
   static Review review(List<RunOutputs.ReviewRow> flags) {

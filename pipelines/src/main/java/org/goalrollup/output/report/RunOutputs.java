@@ -152,7 +152,8 @@ record RunOutputs(
       int periodEndMonth,
       List<InputCount> inputs,
       Long targetsInForce,
-      List<YearPeriod> periods) {
+      List<YearPeriod> periods,
+      List<String> warnings) {
 
     static Manifest read(Path file) throws IOException {
       if (!Files.isRegularFile(file)) {
@@ -194,12 +195,20 @@ record RunOutputs(
           common,
           inputs,
           targets,
-          periods);
+          periods,
+          warnings(m));
     }
 
     /** The period of computed year {@code year}, or null. */
     YearPeriod period(int year) {
       return periods.stream().filter(p -> p.year() == year).findFirst().orElse(null);
+    }
+
+    /** The run's warnings (none in a manifest of a version before them). */
+    private static List<String> warnings(JsonNode m) {
+      List<String> out = new ArrayList<>();
+      m.path("warnings").forEach(w -> out.add(w.asText()));
+      return out;
     }
 
     InputCount input(String fileName) {

@@ -47,6 +47,9 @@ final class ReportFixture {
 
   final Map<String, long[]> inputs = new java.util.LinkedHashMap<>();
 
+  /** The manifest's warnings; none (and no such field) by default. */
+  final List<String> warnings = new ArrayList<>();
+
   ReportFixture() {
     inputs.put("enterprises.csv", new long[] {10, 10, 0, 0, 0});
     inputs.put("production.csv", new long[] {240, 238, 2, 1, 0});
@@ -227,6 +230,10 @@ final class ReportFixture {
           e.put("duplicates_collapsed", n[4]);
           e.put("superseded", n[3]);
         });
+    if (!warnings.isEmpty()) {
+      ArrayNode w = m.putArray("warnings");
+      warnings.forEach(w::add);
+    }
     Files.writeString(
         dir.resolve(RunOutputs.MANIFEST),
         json.writerWithDefaultPrettyPrinter().writeValueAsString(m),
