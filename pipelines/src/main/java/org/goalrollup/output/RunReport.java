@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.goalrollup.RollupOptions;
 import org.goalrollup.RunSettings;
 import org.goalrollup.Warnings;
