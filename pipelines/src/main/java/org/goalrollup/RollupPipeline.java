@@ -82,8 +82,9 @@ public final class RollupPipeline {
     try {
       code = run(args);
     } catch (RuntimeException | Error e) {
-      // the last resort: one line, never a stack trace (--verbose shows the framework's logs)
-      System.err.println("error: " + rootMessage(e) + "; nothing was published");
+      // the last resort: one line, never a stack trace (--verbose shows the framework's logs);
+      // what was published is not known here, so nothing is claimed about it
+      System.err.println("error: unexpected failure: " + rootMessage(e));
       code = FAILED;
     }
     System.exit(code);
