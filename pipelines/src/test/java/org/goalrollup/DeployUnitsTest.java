@@ -66,7 +66,9 @@ class DeployUnitsTest {
     assertEquals("", r.out() + r.err(), "no warnings");
   }
 
-  /** The command line of a unit's ExecStart, with the unit's own ROLLUP_HOME set to this project. */
+  /**
+   * The command line of a unit's ExecStart, with the unit's own ROLLUP_HOME set to this project.
+   */
   static List<String> execStart(String unit) throws IOException {
     String line =
         Files.readAllLines(DEPLOY.resolve(unit)).stream()
@@ -177,7 +179,8 @@ class DeployUnitsTest {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
       Ran r =
           exec(
-              List.of("bash", DEPLOY.resolve("rollup-alert").toString(), "rollup-nightly", "" + log),
+              List.of(
+                  "bash", DEPLOY.resolve("rollup-alert").toString(), "rollup-nightly", "" + log),
               Map.of("ROLLUP_ALERT_WEBHOOK", url));
       assertEquals(0, r.code(), r.err());
     } finally {
