@@ -90,7 +90,8 @@ public final class RollupPipeline {
     RunSettings settings;
     try {
       options =
-          PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
+          PipelineOptionsFactory.fromArgs(
+                  withProductionDefaults(ClusterArgs.rewrite(args, System.out)))
               .withValidation()
               .as(RollupOptions.class);
       settings = RunSettings.from(options);
