@@ -39,6 +39,7 @@ import org.goalrollup.model.Published;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.ReviewFlag;
 import org.goalrollup.model.Summary;
+import org.goalrollup.output.ClientConsole;
 import org.goalrollup.output.Progress;
 import org.goalrollup.output.Publisher;
 import org.goalrollup.output.RunLock;
@@ -389,7 +390,7 @@ public final class RollupPipeline {
         out.println("rollup: reading " + options.getInput() + " ...");
         Pipeline p = Pipeline.create(options);
         build(p, options, settings, checked, publisher.staging().toString());
-        PipelineResult result = p.run();
+        PipelineResult result = ClientConsole.withoutAccumulatorDump(p::run);
         new Progress(result, out).follow();
         RunReport report = RunReport.of(result, checked, options, settings, start);
         String gate = report.rejectGate(settings.maxRejectRate());
