@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.goalrollup.RollupPipeline;
 import org.goalrollup.runners.SameAsDirectRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,6 @@ class ClusterTest {
   static final int QUIET = 10;
 
   static DocBlocks docs;
-  static Processes processes;
 
   /** Per rollup options: the direct runner's output folder, and its console. */
   static final Map<List<String>, DirectRun> directRuns = new HashMap<>();
@@ -61,18 +59,24 @@ class ClusterTest {
   static void setUp() throws IOException {
     docs = DocBlocks.read(REPO.resolve("docs/cluster.md"));
     Files.createDirectories(WORK);
-    processes = new Processes(WORK.resolve("daemons.pid"));
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (processes != null) {
-      processes.close();
-    }
   }
 
   @Test
   void sparkStandaloneCluster() throws Exception {
+    // each cluster's processes end with its test, whatever happens in it
+    try (Processes processes = new Processes(WORK.resolve("spark.pids"))) {
+      sparkStandaloneCluster(processes);
+    }
+  }
+
+  @Test
+  void flinkSessionCluster() throws Exception {
+    try (Processes processes = new Processes(WORK.resolve("flink.pids"))) {
+      flinkSessionCluster(processes);
+    }
+  }
+
+  void sparkStandaloneCluster(Processes processes) throws Exception {
     Path dir = fresh(WORK.resolve("spark"));
     long t0 = System.nanoTime();
     Map<String, String> workerEnv = new LinkedHashMap<>(docs.assignments("spark-env"));
@@ -134,8 +138,7 @@ class ClusterTest {
     say("Spark standalone: all checks passed", t0);
   }
 
-  @Test
-  void flinkSessionCluster() throws Exception {
+  void flinkSessionCluster(Processes processes) throws Exception {
     Path dir = fresh(WORK.resolve("flink"));
     long t0 = System.nanoTime();
     FlinkSession flink =
