@@ -322,7 +322,7 @@ class ClusterTest {
 
   /** A shared folder as the page has it: the sample as {@code in/2020-12}. */
   static Path sharedFolder(Path dir) throws IOException {
-    Path shared = Files.createDirectories(dir.resolve("shared")).toRealPath();
+    Path shared = Files.createDirectories(dir.resolve("mount")).toRealPath();
     Path in = Files.createDirectories(shared.resolve("in/2020-12"));
     try (Stream<Path> s = Files.list(SameAsDirectRunner.sample())) {
       for (Path f : s.toList()) {
