@@ -47,6 +47,7 @@ import org.goalrollup.model.Published;
 import org.goalrollup.model.Reject;
 import org.goalrollup.model.ReviewFlag;
 import org.goalrollup.model.Summary;
+import org.goalrollup.output.ClientConsole;
 import org.goalrollup.output.Progress;
 import org.goalrollup.output.Publisher;
 import org.goalrollup.output.RunFolders;
@@ -115,7 +116,8 @@ public final class RollupPipeline {
     try {
       CommandLine.check(args);
       options =
-          PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
+          PipelineOptionsFactory.fromArgs(
+                  withProductionDefaults(ClusterArgs.rewrite(args, System.out)))
               .withValidation()
               .as(RollupOptions.class);
       settings = RunSettings.from(options);
@@ -462,7 +464,7 @@ public final class RollupPipeline {
         out.println("rollup: reading " + options.getInput() + " ...");
         Pipeline p = Pipeline.create(options);
         build(p, options, settings, checked, publisher.staging().toString());
-        PipelineResult result = p.run();
+        PipelineResult result = ClientConsole.withoutAccumulatorDump(p::run);
         new Progress(result, out).follow();
         String changed = checked.sources().changed();
         if (changed != null) {
