@@ -125,7 +125,7 @@ class HostilePublishTest {
         refusal(
             "--output= empty, as an unset $OUTDIR gives",
             2,
-            "--output is empty",
+            "--output= is empty",
             w -> new String[] {"--input=" + in, "--output="}),
         refusal(
             "--input inside --output",
@@ -289,7 +289,7 @@ class HostilePublishTest {
         fileFault(Publisher.SUCCESS),
         fault(
             "permission denied writing the manifest (injected: chmod does not stop root)",
-            "_manifest.json: Permission denied",
+            "_manifest.json: permission denied",
             (step, folder) -> {
               if (step == Publisher.Step.MANIFEST) {
                 throw new AccessDeniedException(
@@ -403,7 +403,7 @@ class HostilePublishTest {
       HostileRun.Result r = run(in, o);
       assertEquals(1, r.code(), r.console());
       assertEquals(1, r.errorLines().size(), r.console());
-      assertThat(r.errorLines().get(0), containsString("No space left on device"));
+      assertThat(r.errorLines().get(0), containsString("disk full (no space left on device)"));
       assertEquals(firstRun, o.toRealPath());
       assertStillPublished(before, o);
     } finally {
