@@ -525,9 +525,9 @@ class RollupEndToEndTest {
     String err =
         runCapturingErr(
             in, in.resolveSibling(in.getFileName() + "-out"), "--maxRejectRate=0.5", "--year=2020");
-    // the fixture's 11 lines, 6000 rows, then the bad row: "E1,2018,2,true,1,1," is 19 characters
+    // the fixture's 12 lines, 6000 rows, then the bad row: "E1,2018,2,true,1,1," is 19 characters
     assertThat(
-        err, containsString("production.csv: line 6012, column 20: byte FF is not valid UTF-8"));
+        err, containsString("production.csv: line 6013, column 20: byte FF is not valid UTF-8"));
   }
 
   private static String runCapturingErr(Path in, Path outDir, String... extra) {
